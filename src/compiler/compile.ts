@@ -1,0 +1,370 @@
+/**
+ * Compile lexicon entries into the binary: alphabet, patterns (written and generated forms),
+ * automaton, entry tables, strings, metadata and messages.
+ *
+ * Every written form and every generated one (pinyin, hashtag-joined) goes through the runtime's
+ * own `scan`, with the alphabet the binary will carry, so a pattern is exactly what a query
+ * containing it scans to.
+ */
+import { createHash } from "node:crypto";
+import { pinyin } from "pinyin-pro";
+import {
+  type Alphabet,
+  F_COLLAPSE,
+  F_DIGIT,
+  F_LETTER,
+  F_NOSPACE,
+  FIRST_SYMBOL,
+  OTHER_LETTER,
+  OTHER_NOSPACE,
+  PUNCT,
+  SKIP,
+  SPACE,
+  SYM_SPACE,
+} from "../core/alphabet";
+import { buildAutomaton, search } from "../core/automaton";
+import { CHECKSUM_OFFSET, checksumBody, writeBinary } from "../core/binary";
+import { ACTION, type CategoryMeta, E_SAME_LANGUAGE, type Lexicon, type LocaleMessages, type Meta, P_GENERATED, P_WORD, ROLE, loadLexicon } from "../core/lexicon";
+import { scan } from "../core/normalize";
+import type { EntryRole, TermAction } from "../core/types";
+import { ASTRAL_RANGES, collapses, foldOf, foldTable } from "./fold";
+
+export interface SourceEntry {
+  role: EntryRole;
+  /** Full id, e.g. `elephant-ivory/ivory-bangle`. */
+  id: string;
+  term: string;
+  lang: string;
+  category?: string;
+  action?: TermAction;
+  variants?: string[];
+  match?: "word" | "substring";
+  pinyin?: "auto" | "joined" | "spaced" | "none";
+  sameLanguage?: boolean;
+  /** `file:line` for error messages. */
+  where?: string;
+}
+
+export interface CompileInput {
+  entries: SourceEntry[];
+  categories: CategoryMeta[];
+  languages: string[];
+  locales: string[];
+  messages: Record<string, LocaleMessages>;
+  version: string;
+  builtAt: string;
+}
+
+export interface CompileError {
+  where: string;
+  message: string;
+}
+
+export interface Compiled {
+  bin: Uint8Array;
+  lex: Lexicon;
+  errors: CompileError[];
+  patterns: number;
+}
+
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
+const HAN = /^\p{scx=Han}+$/u;
+
+interface Pattern {
+  seq: Int32Array;
+  entry: number;
+  flags: number;
+  generated: boolean;
+}
+
+export function compile(input: CompileInput): Compiled {
+  const errors: CompileError[] = [];
+  const { entries } = input;
+
+  // 1. Every written form, and the Chinese forms pinyin is generated from.
+  const forms: { entry: number; text: string; generated: boolean }[] = [];
+  entries.forEach((e, i) => {
+    for (const text of [e.term, ...(e.variants ?? [])]) {
+      forms.push({ entry: i, text, generated: false });
+      for (const p of pinyinForms(e, text)) forms.push({ entry: i, text: p, generated: true });
+    }
+  });
+
+  // 2. The alphabet: the canonical characters the forms use, plus a–z and 0–9.
+  const alphabet = buildAlphabet(forms.map((f) => f.text));
+
+  // 3. Patterns: scan each form; add the joined form of multi-word Latin phrases (`#ivoryforsale`).
+  const patterns: Pattern[] = [];
+  const seen = new Map<string, number>(); // sequence → pattern index
+  const add = (seq: Int32Array, entry: number, generated: boolean): void => {
+    const key = seq.join(",");
+    const prior = seen.get(key);
+    const e = entries[entry]!;
+    if (prior !== undefined) {
+      const p = patterns[prior]!;
+      if (p.entry === entry || generated) return;
+      const o = entries[p.entry]!;
+      if (p.generated) return; // a generated form never displaces nor blocks a written one
+      const conflict = o.role !== e.role || o.action !== e.action;
+      errors.push({
+        where: e.where ?? e.id,
+        message: `${conflict ? "conflicting" : "duplicate"} entry: "${e.term}" (${e.role}${e.action ? ` ${e.action}` : ""}) normalizes like "${o.term}" (${o.role}${o.action ? ` ${o.action}` : ""}) at ${o.where ?? o.id}`,
+      });
+      return;
+    }
+    seen.set(key, patterns.length);
+    patterns.push({ seq, entry, flags: (e.match === "substring" ? 0 : P_WORD) | (generated ? P_GENERATED : 0), generated });
+  };
+  const joined: { seq: Int32Array; entry: number }[] = [];
+  for (const f of forms.sort((x, y) => Number(x.generated) - Number(y.generated))) {
+    const sc = scan(alphabet, f.text);
+    const seq = sc.sym.slice(0, sc.n);
+    if (seq.length === 0) {
+      const e = entries[f.entry]!;
+      errors.push({ where: e.where ?? e.id, message: `"${f.text}" normalizes to nothing (only separators or invisible characters)` });
+      continue;
+    }
+    add(seq, f.entry, f.generated);
+    const j = joinWords(seq, alphabet);
+    if (j) joined.push({ seq: j, entry: f.entry });
+  }
+  for (const j of joined) add(j.seq, j.entry, true);
+
+  // 4. The automaton and the tables.
+  const auto = buildAutomaton(
+    patterns.map((p) => p.seq),
+    alphabet.flags.length,
+  );
+
+  // 5. An exception must shadow a term.
+  entries.forEach((e, i) => {
+    if (e.role !== "exception") return;
+    const own = patterns.filter((p) => p.entry === i);
+    const shadows = own.some((p) => {
+      const h = search(auto, p.seq, p.seq.length);
+      for (let k = 0; k < h.n; k++) if (entries[patterns[h.pat[k]!]!.entry]!.role === "term") return true;
+      return false;
+    });
+    if (!shadows) errors.push({ where: e.where ?? e.id, message: `exception "${e.term}" shadows no term: it contains no term of any category, so it can be removed` });
+  });
+
+  const catIndex = new Map(input.categories.map((c, i) => [c.id, i]));
+  const langIndex = new Map(input.languages.map((l, i) => [l, i]));
+  const n = entries.length;
+  const entRole = new Uint8Array(n);
+  const entAction = new Uint8Array(n);
+  const entCategory = new Uint8Array(n);
+  const entLang = new Uint8Array(n);
+  const entFlags = new Uint8Array(n);
+  const enc = new TextEncoder();
+  const strParts: Uint8Array[] = [];
+  const entStrings = new Uint32Array(2 * n + 1);
+  let off = 0;
+  entries.forEach((e, i) => {
+    entRole[i] = ROLE[e.role];
+    entAction[i] = e.action ? ACTION[e.action] : 0;
+    entCategory[i] = e.category ? (catIndex.get(e.category) ?? 255) : 255;
+    entLang[i] = langIndex.get(e.lang) ?? 0;
+    entFlags[i] = e.sameLanguage ? E_SAME_LANGUAGE : 0;
+    for (const [k, s] of [
+      [2 * i, e.id],
+      [2 * i + 1, e.term],
+    ] as const) {
+      const b = enc.encode(s);
+      entStrings[k] = off;
+      strParts.push(b);
+      off += b.length;
+    }
+  });
+  entStrings[2 * n] = off;
+  const strings = new Uint8Array(off);
+  let o = 0;
+  for (const b of strParts) {
+    strings.set(b, o);
+    o += b.length;
+  }
+  const meta: Meta = {
+    version: input.version,
+    builtAt: input.builtAt,
+    languages: input.languages,
+    categories: input.categories,
+    locales: input.locales,
+    entries: n,
+    patterns: patterns.length,
+  };
+  const bin = writeBinary({
+    meta: enc.encode(JSON.stringify(meta)),
+    messages: enc.encode(JSON.stringify(input.messages)),
+    bmp: alphabet.bmp,
+    astralKeys: alphabet.astralKeys,
+    astralVals: alphabet.astralVals,
+    symFlags: alphabet.flags,
+    symLeet: alphabet.leet,
+    symChars: alphabet.chars,
+    root: auto.root,
+    edgeStart: auto.edgeStart,
+    edgeSym: auto.edgeSym,
+    edgeDst: auto.edgeDst,
+    fail: auto.fail,
+    out: auto.out,
+    dict: auto.dict,
+    patNext: auto.patNext,
+    patLen: auto.patLen,
+    patEntry: Int32Array.from(patterns, (p) => p.entry),
+    patFlags: Uint8Array.from(patterns, (p) => p.flags),
+    entRole,
+    entAction,
+    entCategory,
+    entLang,
+    entFlags,
+    entStrings,
+    strings,
+  });
+  bin.set(createHash("sha256").update(checksumBody(bin)).digest(), CHECKSUM_OFFSET);
+  return { bin, lex: loadLexicon(bin), errors, patterns: patterns.length };
+}
+
+/** `for sale` → `forsale`: multi-word phrases of space-delimited scripts as hashtags write them. */
+function joinWords(seq: Int32Array, a: Alphabet): Int32Array | null {
+  let spaces = 0;
+  for (let i = 1; i + 1 < seq.length; i++) {
+    if (seq[i] === SYM_SPACE && a.flags[seq[i - 1]!]! & F_LETTER && a.flags[seq[i + 1]!]! & F_LETTER) spaces++;
+  }
+  if (!spaces) return null;
+  return seq.filter((s, i) => !(s === SYM_SPACE && i > 0 && i + 1 < seq.length && a.flags[seq[i - 1]!]! & F_LETTER && a.flags[seq[i + 1]!]! & F_LETTER));
+}
+
+/**
+ * Pinyin forms of a Chinese term: joined (`xiangya`, 2+ characters), spaced (`chuan shan jia`, 3+),
+ * and, for product terms of 2–4 characters, the mixed forms sellers type (`熊dan`, `xiang牙`).
+ * Code words with an everyday meaning get none: their pinyin is an everyday word too.
+ */
+function pinyinForms(e: SourceEntry, text: string): string[] {
+  const mode = e.pinyin ?? "auto";
+  if (mode === "none" || !e.lang.startsWith("zh-H")) return [];
+  if (e.role === "context" || (e.role === "term" && e.action === "context")) return [];
+  const simplified = [...text].map((c) => String.fromCodePoint(foldOf(c.codePointAt(0)!).canon)).join("");
+  if (!HAN.test(simplified)) return [];
+  const chars = [...simplified];
+  if (chars.length < 2) return [];
+  const syl = pinyin(simplified, { toneType: "none", type: "array", v: false }).map((s) => s.replace(/ü/g, "u"));
+  if (syl.length !== chars.length || syl.some((s) => !/^[a-z]+$/.test(s))) return [];
+  const out: string[] = [];
+  const joinedOk = mode === "auto" || mode === "joined";
+  const spacedOk = mode === "spaced" || (mode === "auto" && chars.length >= 3);
+  if (joinedOk) out.push(syl.join(""));
+  if (spacedOk) out.push(syl.join(" "));
+  if (mode === "auto" && e.role !== "trade" && chars.length <= 4) {
+    for (let mask = 1; mask < (1 << chars.length) - 1; mask++) {
+      out.push(chars.map((c, i) => (mask & (1 << i) ? syl[i] : c)).join(""));
+    }
+  }
+  return out;
+}
+
+/** Build the alphabet the binary carries from the forms it must recognize. */
+export function buildAlphabet(texts: string[]): Alphabet {
+  const { bmp: folds, astral } = foldTable();
+  const used = new Set<number>();
+  for (const c of "abcdefghijklmnopqrstuvwxyz0123456789") used.add(c.codePointAt(0)!);
+  for (const t of texts) {
+    for (const ch of t) {
+      const f = foldOf(ch.codePointAt(0)!);
+      if (f.cls === "letter" || f.cls === "nospace" || f.cls === "digit" || f.cls === "emoji") used.add(f.canon);
+    }
+  }
+  const chars = [...used].sort((x, y) => x - y);
+  const size = FIRST_SYMBOL + chars.length;
+  if (size >= 0xfff0) throw new Error(`the lexicon uses ${chars.length} distinct characters; the alphabet holds at most ${0xfff0 - FIRST_SYMBOL}`);
+  const symOf = new Map(chars.map((c, i) => [c, FIRST_SYMBOL + i]));
+  const flags = new Uint8Array(size);
+  const leet = new Uint16Array(size);
+  const charsArr = new Uint32Array(size);
+  charsArr[1] = 0x20;
+  flags[2] = F_LETTER;
+  flags[3] = F_NOSPACE;
+  for (const [c, s] of symOf) {
+    const f = foldOf(c);
+    charsArr[s] = c;
+    flags[s] = f.cls === "letter" ? F_LETTER | (collapses(c) ? F_COLLAPSE : 0) : f.cls === "digit" ? F_DIGIT : F_NOSPACE;
+    const l = LEET[String.fromCodePoint(c)];
+    if (l) leet[s] = symOf.get(l.codePointAt(0)!)!;
+  }
+  const value = (f: { canon: number; cls: string }): number => {
+    switch (f.cls) {
+      case "skip":
+        return SKIP;
+      case "space":
+        return SPACE;
+      case "punct":
+        return PUNCT;
+      default: {
+        const s = symOf.get(f.canon);
+        if (s !== undefined) return s;
+        return f.cls === "letter" ? OTHER_LETTER : f.cls === "emoji" ? SPACE : OTHER_NOSPACE;
+      }
+    }
+  };
+  const bmp = new Uint16Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) bmp[cp] = value(folds[cp]!);
+  const keys: number[] = [];
+  const vals: number[] = [];
+  for (const [lo, hi] of ASTRAL_RANGES) {
+    for (let cp = lo; cp <= hi; cp++) {
+      const v = value(astral.get(cp)!);
+      if (v !== OTHER_NOSPACE) keys.push(cp), vals.push(v);
+    }
+  }
+  return {
+    bmp,
+    astralKeys: Uint32Array.from(keys),
+    astralVals: Uint16Array.from(vals),
+    flags,
+    leet,
+    chars: charsArr,
+    leetAt: symOf.get(0x61)!,
+    leetDollar: symOf.get(0x73)!,
+  };
+}
+
+/** sha256 hex of a string (source fingerprints for versions). */
+export function sha256Hex(s: string | Uint8Array): string {
+  return createHash("sha256").update(s).digest("hex");
+}
+
+/**
+ * Compile a bare list of terms (benchmarks, tests): every term its own entry in one category,
+ * with English placeholder messages.
+ */
+export function compileTerms(
+  terms: { term: string; lang: string; role?: EntryRole; category?: string; action?: TermAction; match?: "word" | "substring" }[],
+  opts: { version?: string; pinyin?: boolean } = {},
+): Compiled {
+  const categories = [...new Set(terms.map((t) => t.category ?? "test"))].map((id) => ({ id, name: id, cites: "" }));
+  const languages = [...new Set(terms.map((t) => t.lang))];
+  const msg = { title: "Protect wildlife", body: "Test message.", learnMoreUrl: "https://cites.org/" };
+  const messages: Record<string, LocaleMessages> = {
+    en: {
+      locale: "en",
+      name: "English",
+      dir: "ltr",
+      ui: { learnMore: "Learn more", report: "Report", continue: "Continue", goBack: "Go back", close: "Close" },
+      reportUrl: "https://example.org/report",
+      blockedNotice: "Results are hidden.",
+      default: msg,
+      categories: Object.fromEntries(categories.map((c) => [c.id, msg])),
+    },
+  };
+  const entries: SourceEntry[] = terms.map((t, i) => ({
+    role: t.role ?? "term",
+    id: `${t.category ?? "test"}/${i}`,
+    term: t.term,
+    lang: t.lang,
+    category: (t.role ?? "term") === "term" ? (t.category ?? "test") : undefined,
+    action: (t.role ?? "term") === "term" ? (t.action ?? "warn") : undefined,
+    match: t.match,
+    pinyin: opts.pinyin ? "auto" : "none",
+    where: `term ${i}`,
+  }));
+  return compile({ entries, categories, languages, locales: ["en"], messages, version: opts.version ?? "test", builtAt: new Date(0).toISOString() });
+}

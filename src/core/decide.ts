@@ -1,0 +1,232 @@
+/**
+ * From raw automaton hits to a decision.
+ *
+ * 1. Word boundaries: a pattern that starts (ends) with a letter of a space-delimited script needs a
+ *    non-letter before (after) it, so `horn` never fires inside `shoehorn`. Inside a hashtag, words are
+ *    run together, so a side also counts as a boundary where a word visibly starts (camelCase, a
+ *    letter/digit change) or where another lexicon hit ends or starts (`#rhinohornforsale`); a short
+ *    pattern (under 5 symbols) needs both sides, a longer one one side.
+ * 2. Leftmost-longest: among the valid hits of every role, the leftmost wins, then the longest, so an
+ *    exception (`ivory coast`) beats the term inside it (`ivory`). The losers are reported in `explain`.
+ * 3. A trade word marked same-language counts only beside a term of its language (vi `bán` folds to `ban`).
+ * 4. A `context` term (code word with an everyday meaning) counts only with trade intent or another term.
+ * 5. No term → allow. A block term, or a term with trade intent → block; otherwise warn. A news, law or
+ *    conservation word caps the decision at warn.
+ */
+import { F_LETTER, SYM_OTHER_LETTER, SYM_OTHER_NOSPACE, SYM_SPACE } from "./alphabet";
+import { search } from "./automaton";
+import { ACTION, ACTIONS, E_SAME_LANGUAGE, type Lexicon, P_WORD, ROLE, ROLES } from "./lexicon";
+import { O_HASHTAG, O_WORDSTART, scan } from "./normalize";
+import type { CheckOptions, CheckResult, Decision, Explain, Kind, Match, RawHit, Warning } from "./types";
+
+/** Patterns at least this long need a boundary on one side only inside a hashtag. */
+const HASHTAG_LONG = 5;
+
+export function inferKind(q: string): Kind {
+  const c = q.trimStart().charCodeAt(0);
+  return c === 0x23 || c === 0xff03 ? "hashtag" : "query";
+}
+
+let marks = new Uint8Array(256);
+const MARK_START = 1;
+const MARK_END = 2;
+
+interface Cand {
+  pat: number;
+  entry: number;
+  role: number;
+  first: number;
+  last: number;
+  valid: boolean;
+  why: string | null;
+}
+
+export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckResult {
+  const kind = opts.kind ?? inferKind(q);
+  const locale = opts.locale ?? "en";
+  const a = lex.alphabet;
+  const sc = scan(a, q, kind === "hashtag");
+  const h = search(lex.automaton, sc.sym, sc.n, 10_000);
+  if (h.n === 0 && !opts.explain) {
+    return { decision: "allow", lexiconVersion: lex.info.version, reasons: [], matches: [], warning: null };
+  }
+  const { sym, flags: oflags, n } = sc;
+  const symFlags = a.flags;
+  const isLetter = (k: number) => {
+    const s = sym[k]!;
+    return s === SYM_OTHER_LETTER || (symFlags[s]! & F_LETTER) !== 0;
+  };
+
+  // Boundary marks from every raw hit, for hashtag segmentation.
+  if (marks.length < n + 1) marks = new Uint8Array(Math.max(n + 1, marks.length * 2));
+  marks.fill(0, 0, n + 1);
+  for (let i = 0; i < h.n; i++) {
+    marks[h.first[i]!]! |= MARK_START;
+    marks[h.last[i]!]! |= MARK_END;
+  }
+
+  const cands: Cand[] = [];
+  for (let i = 0; i < h.n; i++) {
+    const p = h.pat[i]!;
+    const first = h.first[i]!;
+    const last = h.last[i]!;
+    const entry = lex.patEntry[p]!;
+    let valid = true;
+    if (lex.patFlags[p]! & P_WORD) {
+      let left = first === 0 || !isLetter(first - 1) || !isLetter(first);
+      let right = last === n - 1 || !isLetter(last + 1) || !isLetter(last);
+      if (!(left && right) && oflags[first]! & O_HASHTAG) {
+        left ||= (oflags[first]! & O_WORDSTART) !== 0 || (marks[first - 1]! & MARK_END) !== 0;
+        right ||= last + 1 < n && ((oflags[last + 1]! & O_WORDSTART) !== 0 || (marks[last + 1]! & MARK_START) !== 0);
+        valid = h.first[i]! + HASHTAG_LONG <= last + 1 ? left || right : left && right;
+      } else valid = left && right;
+    }
+    cands.push({ pat: p, entry, role: lex.entRole[entry]!, first, last, valid, why: valid ? null : "word_boundary" });
+  }
+
+  // Leftmost-longest among valid hits; an exception wins a tie.
+  const order = cands.filter((c) => c.valid).sort((x, y) => x.first - y.first || y.last - x.last || (y.role === ROLE.exception ? 1 : 0) - (x.role === ROLE.exception ? 1 : 0));
+  const chosen: Cand[] = [];
+  let edge = -1;
+  for (const c of order) {
+    if (c.first > edge) {
+      chosen.push(c);
+      edge = c.last;
+    }
+  }
+  for (const c of order) {
+    if (chosen.includes(c)) continue;
+    const over = chosen.find((x) => x.first <= c.last && c.first <= x.last)!;
+    c.why = `${over.role === ROLE.exception ? "exception" : "overlapped"}:${lex.entryId(over.entry)}`;
+  }
+
+  const terms = chosen.filter((c) => c.role === ROLE.term);
+  const langGroup = (e: number) => groupOf(lex.meta.languages[lex.entLang[e]!]!);
+  const termGroups = new Set(terms.map((c) => langGroup(c.entry)));
+  const trades = chosen.filter((c) => c.role === ROLE.trade);
+  for (const t of trades) {
+    if (lex.entFlags[t.entry]! & E_SAME_LANGUAGE && !termGroups.has(langGroup(t.entry))) t.why = "other_language";
+  }
+  const trade = trades.filter((t) => t.why === null);
+  const news = chosen.filter((c) => c.role === ROLE.context);
+  for (const t of terms) {
+    if (lex.entAction[t.entry] === ACTION.context && trade.length === 0 && !terms.some((o) => o !== t && o.entry !== t.entry)) t.why = "needs_context";
+  }
+  const counted = terms.filter((t) => t.why === null);
+  const suppressedByException = cands.some((c) => c.role === ROLE.term && c.why?.startsWith("exception:"));
+
+  let decision: Decision = "allow";
+  const reasons: string[] = [];
+  const rules: string[] = [];
+  if (counted.length === 0) {
+    if (suppressedByException) reasons.push("allowlisted");
+    rules.push(suppressedByException ? "Every term is inside an exception: allow." : "No term counts: allow.");
+  } else {
+    const codeWord = counted.some((t) => lex.entAction[t.entry] !== ACTION.warn);
+    if (counted.some((t) => lex.entAction[t.entry] === ACTION.warn)) reasons.push("term");
+    if (codeWord) reasons.push("code_word");
+    if (trade.length) reasons.push("trade_intent");
+    const blockTerm = counted.some((t) => lex.entAction[t.entry] === ACTION.block);
+    if (blockTerm || trade.length) {
+      decision = "block";
+      rules.push(blockTerm ? "A trade code word blocks on its own." : "A term with trade intent blocks.");
+    } else {
+      decision = "warn";
+      rules.push("A term without trade intent warns.");
+    }
+    if (news.length) {
+      reasons.push("conservation_context");
+      if (decision === "block") {
+        decision = "warn";
+        rules.push("A news, law or conservation word caps the decision at warn.");
+      }
+    }
+  }
+
+  const matches: Match[] = counted.map((t) => {
+    const e = t.entry;
+    const start = sc.start[t.first]!;
+    const end = sc.end[t.last]!;
+    return {
+      entry: lex.entryId(e),
+      category: lex.meta.categories[lex.entCategory[e]!]!.id,
+      action: ACTIONS[lex.entAction[e]!]!,
+      text: q.slice(start, end),
+      start,
+      end,
+    };
+  });
+  const result: CheckResult = {
+    decision,
+    lexiconVersion: lex.info.version,
+    reasons,
+    matches,
+    warning: decision === "allow" ? null : warningFor(lex, counted.map((t) => lex.entCategory[t.entry]!), decision, locale),
+  };
+  if (opts.explain) result.explain = explainOf(lex, q, kind, locale, cands, sc, rules);
+  return result;
+}
+
+/** Languages whose words fold together: Chinese scripts and pinyin; Malay and Indonesian. */
+function groupOf(lang: string): string {
+  if (lang.startsWith("zh")) return "zh";
+  if (lang === "id" || lang === "ms") return "ms";
+  return lang;
+}
+
+function warningFor(lex: Lexicon, cats: number[], decision: Decision, locale: string): Warning {
+  const metaCats = lex.meta.categories;
+  const cat = metaCats[cats.find((c) => !metaCats[c]!.generic) ?? cats[0]!]!.id;
+  const all = lex.messages();
+  const m = all[locale] ?? all.en!;
+  const text = m.categories[cat] ?? m.default;
+  return {
+    locale: m.locale,
+    category: cat,
+    title: text.title,
+    body: decision === "block" ? `${text.body} ${m.blockedNotice}` : text.body,
+    learnMoreUrl: text.learnMoreUrl ?? m.default.learnMoreUrl,
+    reportUrl: m.reportUrl,
+    canProceed: decision === "warn",
+    labels: m.ui,
+    dir: m.dir,
+  };
+}
+
+function explainOf(lex: Lexicon, q: string, kind: Kind, locale: string, cands: Cand[], sc: ReturnType<typeof scan>, rules: string[]): Explain {
+  let normalized = "";
+  for (let k = 0; k < sc.n; k++) {
+    const s = sc.sym[k]!;
+    normalized += s === SYM_SPACE ? " " : s === SYM_OTHER_LETTER || s === SYM_OTHER_NOSPACE ? "·" : String.fromCodePoint(lex.alphabet.chars[s]!);
+  }
+  const hits: RawHit[] = cands.slice(0, 500).map((c) => {
+    const start = sc.start[c.first]!;
+    const end = sc.end[c.last]!;
+    return {
+      entry: lex.entryId(c.entry),
+      role: ROLES[c.role]!,
+      category: c.role === ROLE.term ? lex.meta.categories[lex.entCategory[c.entry]!]!.id : "",
+      lang: lex.meta.languages[lex.entLang[c.entry]!]!,
+      text: q.slice(start, end),
+      start,
+      end,
+      suppressedBy: c.why,
+    };
+  });
+  return { normalized, kind, locale, hits, rules };
+}
+
+/** Every raw automaton hit, with no boundary or decision rule: what the engine matched. */
+export function rawMatches(lex: Lexicon, text: string): { entry: number; start: number; end: number }[] {
+  const sc = scan(lex.alphabet, text);
+  const h = search(lex.automaton, sc.sym, sc.n);
+  const res = [];
+  for (let i = 0; i < h.n; i++) res.push({ entry: lex.patEntry[h.pat[i]!]!, start: sc.start[h.first[i]!]!, end: sc.end[h.last[i]!]! });
+  return res;
+}
+
+/** Count raw hits without allocating (for benchmarks). */
+export function countRawMatches(lex: Lexicon, text: string): number {
+  const sc = scan(lex.alphabet, text);
+  return search(lex.automaton, sc.sym, sc.n).n;
+}

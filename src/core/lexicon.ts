@@ -1,0 +1,166 @@
+/**
+ * A loaded lexicon: views on a compiled binary plus lazily decoded strings and messages.
+ */
+import type { Alphabet } from "./alphabet";
+import type { Automaton } from "./automaton";
+import { FORMAT, type RawSections, readBinary } from "./binary";
+import type { EntryRole, LexiconInfo, TermAction } from "./types";
+
+export const ROLES: EntryRole[] = ["term", "trade", "context", "exception"];
+export const ROLE = { term: 0, trade: 1, context: 2, exception: 3 } as const;
+export const ACTIONS: TermAction[] = ["warn", "block", "context"];
+export const ACTION = { warn: 0, block: 1, context: 2 } as const;
+/** Pattern flags. */
+export const P_WORD = 1; // word-bounded where the pattern starts or ends with a letter
+export const P_GENERATED = 2; // pinyin or joined form made by the compiler
+/** Entry flags. */
+export const E_SAME_LANGUAGE = 1; // trade word that counts only beside a term of its language
+
+export interface CategoryMeta {
+  id: string;
+  name: string;
+  cites: string;
+  generic?: boolean;
+}
+
+export interface Meta {
+  version: string;
+  builtAt: string;
+  languages: string[];
+  categories: CategoryMeta[];
+  locales: string[];
+  entries: number;
+  patterns: number;
+}
+
+export interface LocaleMessages {
+  locale: string;
+  name: string;
+  dir: "ltr" | "rtl";
+  ui: { learnMore: string; report: string; continue: string; goBack: string; close: string };
+  reportUrl: string;
+  blockedNotice: string;
+  default: { title: string; body: string; learnMoreUrl: string };
+  categories: Record<string, { title: string; body: string; learnMoreUrl?: string }>;
+}
+
+export interface Lexicon {
+  info: LexiconInfo;
+  meta: Meta;
+  alphabet: Alphabet;
+  automaton: Automaton;
+  patEntry: Int32Array;
+  patFlags: Uint8Array;
+  entRole: Uint8Array;
+  entAction: Uint8Array;
+  entCategory: Uint8Array;
+  entLang: Uint8Array;
+  entFlags: Uint8Array;
+  /** `<category>/<slug>` of an entry (decoded on first use). */
+  entryId(e: number): string;
+  /** The entry's written term. */
+  entryTerm(e: number): string;
+  messages(): Record<string, LocaleMessages>;
+  /** The binary itself (for KV upload and checksums). */
+  bytes: Uint8Array;
+}
+
+/** Take views on a compiled lexicon. Throws LexiconFormatError on a bad header or section table. */
+export function loadLexicon(bin: ArrayBuffer | Uint8Array): Lexicon {
+  const r = readBinary(bin);
+  const meta = JSON.parse(r.text("meta")) as Meta;
+  const u8 = (n: Parameters<RawSections["get"]>[0]) => r.get(n, Uint8Array, 1);
+  const u16 = (n: Parameters<RawSections["get"]>[0]) => r.get(n, Uint16Array, 2);
+  const i32 = (n: Parameters<RawSections["get"]>[0]) => r.get(n, Int32Array, 4);
+  const u32 = (n: Parameters<RawSections["get"]>[0]) => r.get(n, Uint32Array, 4);
+  const chars = u32("symChars");
+  const flags = u8("symFlags");
+  const alphabet: Alphabet = {
+    bmp: u16("bmp"),
+    astralKeys: u32("astralKeys"),
+    astralVals: u16("astralVals"),
+    flags,
+    leet: u16("symLeet"),
+    chars,
+    leetAt: 0,
+    leetDollar: 0,
+  };
+  alphabet.leetAt = alphabet.bmp[0x61]!;
+  alphabet.leetDollar = alphabet.bmp[0x73]!;
+  const automaton: Automaton = {
+    root: i32("root"),
+    edgeStart: i32("edgeStart"),
+    edgeSym: u16("edgeSym"),
+    edgeDst: i32("edgeDst"),
+    fail: i32("fail"),
+    out: i32("out"),
+    dict: i32("dict"),
+    patNext: i32("patNext"),
+    patLen: u16("patLen"),
+  };
+  const strOffsets = u32("entStrings");
+  const strings = u8("strings");
+  const decoder = new TextDecoder();
+  const cache = new Map<number, string>();
+  const str = (k: number): string => {
+    let s = cache.get(k);
+    if (s === undefined) {
+      s = decoder.decode(strings.subarray(strOffsets[k]!, strOffsets[k + 1]!));
+      cache.set(k, s);
+    }
+    return s;
+  };
+  let messages: Record<string, LocaleMessages> | undefined;
+  return {
+    info: {
+      version: meta.version,
+      checksum: r.checksum,
+      format: FORMAT,
+      builtAt: meta.builtAt,
+      entries: meta.entries,
+      languages: meta.languages,
+      categories: meta.categories.map((c) => c.id),
+      locales: meta.locales,
+    },
+    meta,
+    alphabet,
+    automaton,
+    patEntry: i32("patEntry"),
+    patFlags: u8("patFlags"),
+    entRole: u8("entRole"),
+    entAction: u8("entAction"),
+    entCategory: u8("entCategory"),
+    entLang: u8("entLang"),
+    entFlags: u8("entFlags"),
+    entryId: (e) => str(2 * e),
+    entryTerm: (e) => str(2 * e + 1),
+    messages: () => (messages ??= JSON.parse(r.text("messages")) as Record<string, LocaleMessages>),
+    bytes: r.bytes,
+  };
+}
+
+export interface EntryListing {
+  id: string;
+  role: EntryRole;
+  category: string | null;
+  lang: string;
+  action: TermAction | null;
+  term: string;
+}
+
+/** Every entry of a lexicon (for `lexicon diff`). */
+export function listEntries(lex: Lexicon): EntryListing[] {
+  const out: EntryListing[] = [];
+  for (let e = 0; e < lex.entRole.length; e++) {
+    const role = ROLES[lex.entRole[e]!]!;
+    out.push({
+      id: lex.entryId(e),
+      role,
+      category: role === "term" ? lex.meta.categories[lex.entCategory[e]!]!.id : null,
+      lang: lex.meta.languages[lex.entLang[e]!]!,
+      action: role === "term" ? ACTIONS[lex.entAction[e]!]! : null,
+      term: lex.entryTerm(e),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,261 @@
+/**
+ * Normalization: text → the symbol stream the automaton reads, with the original UTF-16 span of
+ * every symbol. The compiler runs every term through this same function, so a term and a query
+ * are folded identically.
+ *
+ * Pass 1 folds each code point through the alphabet (case, width, accents, Traditional→Simplified,
+ * look-alikes) and drops the invisible ones (zero-width, joiners, variation selectors).
+ * Pass 2 needs a little context, so it works on the folded run:
+ *  - leetspeak: inside a word that has a letter, 0 1 3 4 5 7 @ $ read as o i e a s t a s (`1v0ry`);
+ *  - separators inside a word vanish when they split it into single letters (`i.v.o.r.y`, `r-h-i-n-o`,
+ *    `i v o r y`), and always between characters of scripts without spaces (`象 牙`, `象*牙`, `ง า`);
+ *    any other run of separators becomes one space;
+ *  - a letter repeated folds to one (`ivoooory`; Latin, Greek and Cyrillic only, so 猩猩 stays);
+ *  - word starts in hashtags are marked (`#IvoryForSale`) for segmentation.
+ *
+ * The output lives in module-level buffers reused by the next call: consume it before calling again.
+ */
+import {
+  type Alphabet,
+  F_COLLAPSE,
+  F_DIGIT,
+  F_LETTER,
+  F_NOSPACE,
+  lookup,
+  OTHER_LETTER,
+  OTHER_NOSPACE,
+  PUNCT,
+  SKIP,
+  SPACE,
+  SYM_OTHER_LETTER,
+  SYM_OTHER_NOSPACE,
+  SYM_SPACE,
+} from "./alphabet";
+
+/** Kinds of folded characters in pass 2. */
+const K_LETTER = 1;
+const K_NOSPACE = 2;
+const K_DIGIT = 3;
+const K_SPACE = 4;
+const K_PUNCT = 5;
+const K_HASH = 6;
+const K_LEETP = 7; // `@` or `$`: a letter inside a word, else punctuation
+
+/** Output flags per symbol. */
+export const O_HASHTAG = 1; // inside a hashtag
+export const O_WORDSTART = 2; // a word starts here inside a hashtag (camelCase or letter/digit change)
+
+export interface Scan {
+  /** Number of symbols. */
+  n: number;
+  sym: Int32Array;
+  /** UTF-16 span of each symbol in the original text. */
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+}
+
+let cap = 0;
+let rawSym = new Int32Array(0);
+let rawKind = new Uint8Array(0);
+let rawStart = new Int32Array(0);
+let rawEnd = new Int32Array(0);
+let rawUpper = new Uint8Array(0);
+let runBack = new Int32Array(0);
+let runFwd = new Int32Array(0);
+let rawCount = 0;
+const out: Scan = { n: 0, sym: new Int32Array(0), start: new Int32Array(0), end: new Int32Array(0), flags: new Uint8Array(0) };
+
+function grow(len: number): void {
+  if (len <= cap) return;
+  cap = Math.max(len, cap * 2, 256);
+  rawSym = new Int32Array(cap);
+  rawKind = new Uint8Array(cap);
+  rawStart = new Int32Array(cap);
+  rawEnd = new Int32Array(cap);
+  rawUpper = new Uint8Array(cap);
+  runBack = new Int32Array(cap);
+  runFwd = new Int32Array(cap);
+  out.sym = new Int32Array(cap);
+  out.start = new Int32Array(cap);
+  out.end = new Int32Array(cap);
+  out.flags = new Uint8Array(cap);
+}
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0x391 && c <= 0x3a9) || (c >= 0x410 && c <= 0x42f);
+}
+
+/**
+ * Scan `text`. `hashtag` marks the whole text as one hashtag (kind=hashtag); otherwise only the
+ * words that follow a `#` are hashtags.
+ */
+export function scan(a: Alphabet, text: string, hashtag = false): Scan {
+  const len = text.length;
+  grow(len + 1);
+  const flags = a.flags;
+  // Pass 1: fold code points.
+  let n = 0;
+  for (let i = 0; i < len; ) {
+    const st = i;
+    let cp = text.charCodeAt(i++);
+    if ((cp & 0xfc00) === 0xd800 && i < len) {
+      const lo = text.charCodeAt(i);
+      if ((lo & 0xfc00) === 0xdc00) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    const v = lookup(a, cp);
+    if (v === SKIP) continue;
+    let kind: number;
+    let sym = v;
+    if (v === SPACE) kind = K_SPACE;
+    else if (v === PUNCT) kind = cp === 0x23 || cp === 0xff03 ? K_HASH : cp === 0x40 || cp === 0x24 ? K_LEETP : K_PUNCT;
+    else if (v === OTHER_LETTER) (kind = K_LETTER), (sym = SYM_OTHER_LETTER);
+    else if (v === OTHER_NOSPACE) (kind = K_NOSPACE), (sym = SYM_OTHER_NOSPACE);
+    else {
+      const f = flags[v]!;
+      kind = f & F_LETTER ? K_LETTER : f & F_DIGIT ? K_DIGIT : K_NOSPACE;
+    }
+    // A space is an ordinary symbol too (terms have spaces), but pass 2 decides where it stays.
+    rawSym[n] = sym;
+    rawKind[n] = kind;
+    rawStart[n] = st;
+    rawEnd[n] = i;
+    rawUpper[n] = isUpper(cp) ? 1 : 0;
+    n++;
+  }
+
+  // Leetspeak: in a run of letters, digits and inner @ $ that has a letter, read the digits as letters.
+  for (let i = 0; i < n; ) {
+    if (!isWordish(i, n)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let hasLetter = false;
+    while (j < n && isWordish(j, n)) {
+      if (rawKind[j] === K_LETTER) hasLetter = true;
+      j++;
+    }
+    if (hasLetter) {
+      for (let k = i; k < j; k++) {
+        if (rawKind[k] === K_DIGIT) {
+          const l = a.leet[rawSym[k]!]!;
+          if (l) (rawSym[k] = l), (rawKind[k] = K_LETTER);
+        } else if (rawKind[k] === K_LEETP) {
+          const c = text.charCodeAt(rawStart[k]!);
+          rawSym[k] = c === 0x40 ? a.leetAt : a.leetDollar;
+          rawKind[k] = K_LETTER;
+        }
+      }
+    }
+    i = j;
+  }
+
+  // Lengths of letter/digit runs, backwards and forwards, for the separator rules.
+  for (let i = 0; i < n; i++) {
+    const k = rawKind[i];
+    runBack[i] = k === K_LETTER || k === K_DIGIT ? (i > 0 ? runBack[i - 1]! : 0) + 1 : 0;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const k = rawKind[i];
+    runFwd[i] = k === K_LETTER || k === K_DIGIT ? (i + 1 < n ? runFwd[i + 1]! : 0) + 1 : 0;
+  }
+
+  // Pass 2: emit symbols.
+  const oSym = out.sym;
+  const oStart = out.start;
+  const oEnd = out.end;
+  const oFlags = out.flags;
+  let m = 0;
+  let inTag = hashtag;
+  rawCount = n;
+  for (let i = 0; i < n; ) {
+    const kind = rawKind[i]!;
+    if (kind === K_LETTER || kind === K_NOSPACE || kind === K_DIGIT) {
+      const s = rawSym[i]!;
+      if (m > 0 && oSym[m - 1] === s && flags[s]! & F_COLLAPSE) {
+        oEnd[m - 1] = rawEnd[i]!;
+        i++;
+        continue;
+      }
+      let f = inTag ? O_HASHTAG : 0;
+      if (inTag && i > 0) {
+        const pk = rawKind[i - 1];
+        if (
+          (rawUpper[i] && pk === K_LETTER && !rawUpper[i - 1]) ||
+          (kind === K_LETTER && pk === K_DIGIT) ||
+          (kind === K_DIGIT && pk === K_LETTER)
+        ) {
+          f |= O_WORDSTART;
+        }
+      }
+      oSym[m] = s;
+      oStart[m] = rawStart[i]!;
+      oEnd[m] = rawEnd[i]!;
+      oFlags[m] = f;
+      m++;
+      i++;
+      continue;
+    }
+    // A run of separators i..j-1.
+    let j = i;
+    let spaces = 0;
+    let hash = false;
+    while (j < n) {
+      const k = rawKind[j];
+      if (k === K_SPACE) spaces++;
+      else if (k === K_HASH) hash = true;
+      else if (k !== K_PUNCT && k !== K_LEETP) break;
+      j++;
+    }
+    if (!hash && i > 0 && j < n && joinable(i - 1, j, j - i, spaces)) {
+      i = j;
+      continue;
+    }
+    if (m > 0 && oSym[m - 1] !== SYM_SPACE) {
+      oSym[m] = SYM_SPACE;
+      oStart[m] = rawStart[i]!;
+      oEnd[m] = rawEnd[j - 1]!;
+      oFlags[m] = 0;
+      m++;
+    }
+    if (hash) inTag = true;
+    else if (spaces > 0 && !hashtag) inTag = false;
+    i = j;
+  }
+  // Trailing space carries no information.
+  if (m > 0 && oSym[m - 1] === SYM_SPACE) m--;
+  out.n = m;
+  return out;
+}
+
+function isWordish(i: number, n: number): boolean {
+  const k = rawKind[i];
+  if (k === K_LETTER || k === K_DIGIT) return true;
+  // `@` and `$` count only between two word characters (`iv@ry`), not at a word's edge.
+  if (k === K_LEETP && i > 0 && i + 1 < n) {
+    const pk = rawKind[i - 1];
+    const nk = rawKind[i + 1];
+    return (pk === K_LETTER || pk === K_DIGIT) && (nk === K_LETTER || nk === K_DIGIT);
+  }
+  return false;
+}
+
+/** Does the separator run between raw `p` and raw `q` vanish? */
+function joinable(p: number, q: number, runLen: number, spaces: number): boolean {
+  const pk = rawKind[p];
+  const qk = rawKind[q];
+  if (pk === K_NOSPACE && qk === K_NOSPACE) return runLen <= 3;
+  if (pk !== K_LETTER || qk !== K_LETTER) return false;
+  if (spaces === 0) return runLen <= 2 && (runBack[p] === 1 || runFwd[q] === 1);
+  // `i v o r y`: one space between single letters, three or more of them in a row.
+  if (runLen !== 1 || !single(p) || !single(q)) return false;
+  return (p >= 2 && rawKind[p - 1] === K_SPACE && single(p - 2)) || (q + 2 < rawCount && rawKind[q + 1] === K_SPACE && single(q + 2));
+}
+
+function single(i: number): boolean {
+  return rawKind[i] === K_LETTER && runBack[i] === 1 && runFwd[i] === 1;
+}
