@@ -1,0 +1,93 @@
+// vitest globalSetup for the `browser` project: starts the real Worker with `wrangler dev` on a
+// free 127.0.0.1 port for test/browser/demo-e2e.test.ts, waits for /healthz and stops it afterwards.
+// When it cannot start, the e2e file skips and says why (see `workerSkip`).
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    workerUrl: string;
+    workerSkip: string;
+  }
+}
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+const START_TIMEOUT_MS = 90_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export default async function setup(project: TestProject) {
+  project.provide("workerUrl", "");
+  project.provide("workerSkip", "");
+  const skip = (why: string) => { project.provide("workerSkip", why); };
+  if (!existsSync("/usr/bin/chromium")) return skip("/usr/bin/chromium does not exist");
+  if (process.env.BROWSER_E2E === "0") return skip("BROWSER_E2E=0");
+  if (!existsSync(WRANGLER)) return skip("wrangler is not installed (node_modules/wrangler)");
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const state = mkdtempSync(join(tmpdir(), "ws-e2e-"));
+  const tail: string[] = [];
+  const keep = (b: Buffer) => { tail.push(...b.toString("utf8").split("\n").filter(Boolean)); tail.splice(0, Math.max(0, tail.length - 30)); };
+  let child: ChildProcess | null = spawn(process.execPath, [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port),
+    "--persist-to", state, "--show-interactive-dev-session=false", "--log-level", "warn"], {
+    cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "1" },
+  });
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  let exited: number | string | null = null;
+  child.once("exit", (code, sig) => { exited = code ?? sig ?? "?"; });
+
+  const stop = async () => {
+    const c = child;
+    child = null;
+    if (c && exited === null && c.pid) {
+      try { process.kill(-c.pid, "SIGTERM"); } catch { /* gone */ }
+      for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
+      if (exited === null) { try { process.kill(-c.pid, "SIGKILL"); } catch { /* gone */ } }
+    }
+    rmSync(state, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let ok = false, answered = 0, last = "";
+  while (Date.now() < deadline && exited === null && answered < 10) {
+    let res: Response | null = null;
+    try { res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }); } catch { /* not up yet */ }
+    if (res) {
+      const text = await res.text().catch(() => "");
+      try { if (res.ok && JSON.parse(text).ok === true) { ok = true; break; } } catch { /* not JSON */ }
+      answered++; // the server is up but /healthz is not (yet) right
+      last = `${res.status} ${text.slice(0, 120)}`;
+    }
+    await sleep(300);
+  }
+  if (!ok) {
+    const why = exited !== null ? `wrangler dev exited (${exited})`
+      : answered ? `wrangler dev is up but /healthz answered ${JSON.stringify(last)}, not {"ok": true}`
+      : `wrangler dev did not answer /healthz within ${START_TIMEOUT_MS / 1000}s`;
+    await stop();
+    skip(`${why}; last output:\n${tail.join("\n")}`);
+    return;
+  }
+  project.provide("workerUrl", url);
+  return stop;
+}
