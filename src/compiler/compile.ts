@@ -24,7 +24,7 @@ import {
 } from "../core/alphabet";
 import { buildAutomaton, search } from "../core/automaton";
 import { CHECKSUM_OFFSET, checksumBody, writeBinary } from "../core/binary";
-import { ACTION, type CategoryMeta, E_SAME_LANGUAGE, type Lexicon, type LocaleMessages, type Meta, P_GENERATED, P_WORD, ROLE, loadLexicon } from "../core/lexicon";
+import { ACTION, assembleLexicon, languageGroup, type CategoryMeta, E_SAME_LANGUAGE, type Lexicon, type LocaleMessages, type Meta, P_GENERATED, P_WORD, ROLE, loadLexicon } from "../core/lexicon";
 import { scan } from "../core/normalize";
 import type { EntryRole, TermAction } from "../core/types";
 import { ASTRAL_RANGES, collapses, foldOf, foldTable } from "./fold";
@@ -62,7 +62,12 @@ export interface CompileError {
 
 export interface Compiled {
   bin: Uint8Array;
+  /** Views on `bin`, as the Worker loads it. */
   lex: Lexicon;
+  /** The same lexicon straight from the compiler's in-memory tables, never serialized. */
+  fresh: Lexicon;
+  /** Each pattern as the folded text the automaton matches (for the differential oracle). */
+  patternTexts: string[];
   errors: CompileError[];
   patterns: number;
 }
@@ -95,16 +100,18 @@ export function compile(input: CompileInput): Compiled {
 
   // 3. Patterns: scan each form; add the joined form of multi-word Latin phrases (`#ivoryforsale`).
   const patterns: Pattern[] = [];
-  const seen = new Map<string, number>(); // sequence → pattern index
+  const seen = new Map<string, number[]>(); // sequence → pattern indexes
   const add = (seq: Int32Array, entry: number, generated: boolean): void => {
     const key = seq.join(",");
-    const prior = seen.get(key);
+    const priors = seen.get(key) ?? [];
     const e = entries[entry]!;
-    if (prior !== undefined) {
+    for (const prior of priors) {
       const p = patterns[prior]!;
       if (p.entry === entry || generated) return;
       const o = entries[p.entry]!;
       if (p.generated) return; // a generated form never displaces nor blocks a written one
+      // Homographs of different languages may coexist (`ban` en, `bán` vi): the decision picks by language.
+      if (languageGroup(o.lang) !== languageGroup(e.lang) && o.role !== "term" && e.role !== "term") continue;
       const conflict = o.role !== e.role || o.action !== e.action;
       errors.push({
         where: e.where ?? e.id,
@@ -112,7 +119,7 @@ export function compile(input: CompileInput): Compiled {
       });
       return;
     }
-    seen.set(key, patterns.length);
+    seen.set(key, [...priors, patterns.length]);
     patterns.push({ seq, entry, flags: (e.match === "substring" ? 0 : P_WORD) | (generated ? P_GENERATED : 0), generated });
   };
   const joined: { seq: Int32Array; entry: number }[] = [];
@@ -192,9 +199,12 @@ export function compile(input: CompileInput): Compiled {
     entries: n,
     patterns: patterns.length,
   };
+  const patEntry = Int32Array.from(patterns, (p) => p.entry);
+  const patFlags = Uint8Array.from(patterns, (p) => p.flags);
+  const messagesJson = JSON.stringify(input.messages);
   const bin = writeBinary({
     meta: enc.encode(JSON.stringify(meta)),
-    messages: enc.encode(JSON.stringify(input.messages)),
+    messages: enc.encode(messagesJson),
     bmp: alphabet.bmp,
     astralKeys: alphabet.astralKeys,
     astralVals: alphabet.astralVals,
@@ -210,8 +220,8 @@ export function compile(input: CompileInput): Compiled {
     dict: auto.dict,
     patNext: auto.patNext,
     patLen: auto.patLen,
-    patEntry: Int32Array.from(patterns, (p) => p.entry),
-    patFlags: Uint8Array.from(patterns, (p) => p.flags),
+    patEntry,
+    patFlags,
     entRole,
     entAction,
     entCategory,
@@ -221,7 +231,16 @@ export function compile(input: CompileInput): Compiled {
     strings,
   });
   bin.set(createHash("sha256").update(checksumBody(bin)).digest(), CHECKSUM_OFFSET);
-  return { bin, lex: loadLexicon(bin), errors, patterns: patterns.length };
+  const lex = loadLexicon(bin);
+  const fresh = assembleLexicon(
+    { alphabet, automaton: auto, patEntry, patFlags, entRole, entAction, entCategory, entLang, entFlags, entStrings, strings },
+    meta,
+    () => messagesJson,
+    lex.info.checksum,
+    bin,
+  );
+  const patternTexts = patterns.map((p) => String.fromCodePoint(...Array.from(p.seq, (s) => (s === SYM_SPACE ? 0x20 : alphabet.chars[s]!))));
+  return { bin, lex, fresh, patternTexts, errors, patterns: patterns.length };
 }
 
 /** `for sale` → `forsale`: multi-word phrases of space-delimited scripts as hashtags write them. */

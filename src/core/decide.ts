@@ -15,7 +15,7 @@
  */
 import { F_LETTER, SYM_OTHER_LETTER, SYM_OTHER_NOSPACE, SYM_SPACE } from "./alphabet";
 import { search } from "./automaton";
-import { ACTION, ACTIONS, E_SAME_LANGUAGE, type Lexicon, P_WORD, ROLE, ROLES } from "./lexicon";
+import { ACTION, ACTIONS, E_SAME_LANGUAGE, type Lexicon, languageGroup, P_WORD, ROLE, ROLES } from "./lexicon";
 import { O_HASHTAG, O_WORDSTART, scan } from "./normalize";
 import type { CheckOptions, CheckResult, Decision, Explain, Kind, Match, RawHit, Warning } from "./types";
 
@@ -86,23 +86,32 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
 
   // Leftmost-longest among valid hits; an exception wins a tie.
   const order = cands.filter((c) => c.valid).sort((x, y) => x.first - y.first || y.last - x.last || (y.role === ROLE.exception ? 1 : 0) - (x.role === ROLE.exception ? 1 : 0));
-  const chosen: Cand[] = [];
+  let chosen: Cand[] = [];
   let edge = -1;
   for (const c of order) {
-    if (c.first > edge) {
+    const prev = chosen[chosen.length - 1];
+    // Homographs of other languages (`ban` en / `bán` vi) share a span: keep both for now.
+    if (c.first > edge || (prev && prev.first === c.first && prev.last === c.last && prev.role !== ROLE.term && c.role !== ROLE.term)) {
       chosen.push(c);
       edge = c.last;
     }
   }
   for (const c of order) {
-    if (chosen.includes(c)) continue;
+    if (chosen.includes(c) || c.why) continue;
     const over = chosen.find((x) => x.first <= c.last && c.first <= x.last)!;
     c.why = `${over.role === ROLE.exception ? "exception" : "overlapped"}:${lex.entryId(over.entry)}`;
   }
 
   const terms = chosen.filter((c) => c.role === ROLE.term);
-  const langGroup = (e: number) => groupOf(lex.meta.languages[lex.entLang[e]!]!);
+  const langGroup = (e: number) => languageGroup(lex.meta.languages[lex.entLang[e]!]!);
   const termGroups = new Set(terms.map((c) => langGroup(c.entry)));
+  // Of homographs, keep the readings in the language of the query's terms, when one is.
+  chosen = chosen.filter((c, i) => {
+    const same = chosen.filter((o, j) => j !== i && o.first === c.first && o.last === c.last);
+    if (!same.length || termGroups.has(langGroup(c.entry)) || !same.some((o) => termGroups.has(langGroup(o.entry)))) return true;
+    c.why = `homograph:${lex.entryId(same.find((o) => termGroups.has(langGroup(o.entry)))!.entry)}`;
+    return false;
+  });
   const trades = chosen.filter((c) => c.role === ROLE.trade);
   for (const t of trades) {
     if (lex.entFlags[t.entry]! & E_SAME_LANGUAGE && !termGroups.has(langGroup(t.entry))) t.why = "other_language";
@@ -122,11 +131,10 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
     if (suppressedByException) reasons.push("allowlisted");
     rules.push(suppressedByException ? "Every term is inside an exception: allow." : "No term counts: allow.");
   } else {
-    const codeWord = counted.some((t) => lex.entAction[t.entry] !== ACTION.warn);
-    if (counted.some((t) => lex.entAction[t.entry] === ACTION.warn)) reasons.push("term");
-    if (codeWord) reasons.push("code_word");
-    if (trade.length) reasons.push("trade_intent");
     const blockTerm = counted.some((t) => lex.entAction[t.entry] === ACTION.block);
+    if (counted.some((t) => lex.entAction[t.entry] !== ACTION.block)) reasons.push("term");
+    if (blockTerm) reasons.push("code_word");
+    if (trade.length) reasons.push("trade_intent");
     if (blockTerm || trade.length) {
       decision = "block";
       rules.push(blockTerm ? "A trade code word blocks on its own." : "A term with trade intent blocks.");
@@ -165,13 +173,6 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   };
   if (opts.explain) result.explain = explainOf(lex, q, kind, locale, cands, sc, rules);
   return result;
-}
-
-/** Languages whose words fold together: Chinese scripts and pinyin; Malay and Indonesian. */
-function groupOf(lang: string): string {
-  if (lang.startsWith("zh")) return "zh";
-  if (lang === "id" || lang === "ms") return "ms";
-  return lang;
 }
 
 function warningFor(lex: Lexicon, cats: number[], decision: Decision, locale: string): Warning {

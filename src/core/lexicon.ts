@@ -3,7 +3,7 @@
  */
 import type { Alphabet } from "./alphabet";
 import type { Automaton } from "./automaton";
-import { FORMAT, type RawSections, readBinary } from "./binary";
+import { FORMAT, LexiconFormatError, type RawSections, readBinary } from "./binary";
 import type { EntryRole, LexiconInfo, TermAction } from "./types";
 
 export const ROLES: EntryRole[] = ["term", "trade", "context", "exception"];
@@ -15,6 +15,13 @@ export const P_WORD = 1; // word-bounded where the pattern starts or ends with a
 export const P_GENERATED = 2; // pinyin or joined form made by the compiler
 /** Entry flags. */
 export const E_SAME_LANGUAGE = 1; // trade word that counts only beside a term of its language
+
+/** Languages whose words fold together: Chinese scripts and pinyin; Malay and Indonesian. */
+export function languageGroup(lang: string): string {
+  if (lang.startsWith("zh")) return "zh";
+  if (lang === "id" || lang === "ms") return "ms";
+  return lang;
+}
 
 export interface CategoryMeta {
   id: string;
@@ -65,47 +72,80 @@ export interface Lexicon {
   bytes: Uint8Array;
 }
 
+/** The typed arrays a lexicon is made of: the compiler's in-memory build, or views on a binary. */
+export interface LexiconTables {
+  alphabet: Alphabet;
+  automaton: Automaton;
+  patEntry: Int32Array;
+  patFlags: Uint8Array;
+  entRole: Uint8Array;
+  entAction: Uint8Array;
+  entCategory: Uint8Array;
+  entLang: Uint8Array;
+  entFlags: Uint8Array;
+  entStrings: Uint32Array;
+  strings: Uint8Array;
+}
+
 /** Take views on a compiled lexicon. Throws LexiconFormatError on a bad header or section table. */
 export function loadLexicon(bin: ArrayBuffer | Uint8Array): Lexicon {
   const r = readBinary(bin);
-  const meta = JSON.parse(r.text("meta")) as Meta;
-  const u8 = (n: Parameters<RawSections["get"]>[0]) => r.get(n, Uint8Array, 1);
-  const u16 = (n: Parameters<RawSections["get"]>[0]) => r.get(n, Uint16Array, 2);
-  const i32 = (n: Parameters<RawSections["get"]>[0]) => r.get(n, Int32Array, 4);
-  const u32 = (n: Parameters<RawSections["get"]>[0]) => r.get(n, Uint32Array, 4);
-  const chars = u32("symChars");
-  const flags = u8("symFlags");
-  const alphabet: Alphabet = {
-    bmp: u16("bmp"),
-    astralKeys: u32("astralKeys"),
-    astralVals: u16("astralVals"),
-    flags,
-    leet: u16("symLeet"),
-    chars,
-    leetAt: 0,
-    leetDollar: 0,
+  type Name = Parameters<RawSections["get"]>[0];
+  const u8 = (n: Name) => r.get(n, Uint8Array, 1);
+  const u16 = (n: Name) => r.get(n, Uint16Array, 2);
+  const i32 = (n: Name) => r.get(n, Int32Array, 4);
+  const u32 = (n: Name) => r.get(n, Uint32Array, 4);
+  const bmp = u16("bmp");
+  if (bmp.length !== 0x10000) throw new LexiconFormatError("bad_section", "Lexicon binary alphabet table has the wrong size.");
+  const tables: LexiconTables = {
+    alphabet: {
+      bmp,
+      astralKeys: u32("astralKeys"),
+      astralVals: u16("astralVals"),
+      flags: u8("symFlags"),
+      leet: u16("symLeet"),
+      chars: u32("symChars"),
+      leetAt: bmp[0x61]!,
+      leetDollar: bmp[0x73]!,
+    },
+    automaton: {
+      root: i32("root"),
+      edgeStart: i32("edgeStart"),
+      edgeSym: u16("edgeSym"),
+      edgeDst: i32("edgeDst"),
+      fail: i32("fail"),
+      out: i32("out"),
+      dict: i32("dict"),
+      patNext: i32("patNext"),
+      patLen: u16("patLen"),
+    },
+    patEntry: i32("patEntry"),
+    patFlags: u8("patFlags"),
+    entRole: u8("entRole"),
+    entAction: u8("entAction"),
+    entCategory: u8("entCategory"),
+    entLang: u8("entLang"),
+    entFlags: u8("entFlags"),
+    entStrings: u32("entStrings"),
+    strings: u8("strings"),
   };
-  alphabet.leetAt = alphabet.bmp[0x61]!;
-  alphabet.leetDollar = alphabet.bmp[0x73]!;
-  const automaton: Automaton = {
-    root: i32("root"),
-    edgeStart: i32("edgeStart"),
-    edgeSym: u16("edgeSym"),
-    edgeDst: i32("edgeDst"),
-    fail: i32("fail"),
-    out: i32("out"),
-    dict: i32("dict"),
-    patNext: i32("patNext"),
-    patLen: u16("patLen"),
-  };
-  const strOffsets = u32("entStrings");
-  const strings = u8("strings");
+  let meta: Meta;
+  try {
+    meta = JSON.parse(r.text("meta")) as Meta;
+  } catch {
+    throw new LexiconFormatError("bad_section", "Lexicon binary metadata is not valid JSON.");
+  }
+  return assembleLexicon(tables, meta, () => r.text("messages"), r.checksum, r.bytes);
+}
+
+/** A lexicon from its tables (shared by `loadLexicon` and the compiler's fresh build). */
+export function assembleLexicon(t: LexiconTables, meta: Meta, messagesText: () => string, checksum: string, bytes: Uint8Array): Lexicon {
   const decoder = new TextDecoder();
   const cache = new Map<number, string>();
   const str = (k: number): string => {
     let s = cache.get(k);
     if (s === undefined) {
-      s = decoder.decode(strings.subarray(strOffsets[k]!, strOffsets[k + 1]!));
+      s = decoder.decode(t.strings.subarray(t.entStrings[k]!, t.entStrings[k + 1]!));
       cache.set(k, s);
     }
     return s;
@@ -114,7 +154,7 @@ export function loadLexicon(bin: ArrayBuffer | Uint8Array): Lexicon {
   return {
     info: {
       version: meta.version,
-      checksum: r.checksum,
+      checksum,
       format: FORMAT,
       builtAt: meta.builtAt,
       entries: meta.entries,
@@ -123,19 +163,19 @@ export function loadLexicon(bin: ArrayBuffer | Uint8Array): Lexicon {
       locales: meta.locales,
     },
     meta,
-    alphabet,
-    automaton,
-    patEntry: i32("patEntry"),
-    patFlags: u8("patFlags"),
-    entRole: u8("entRole"),
-    entAction: u8("entAction"),
-    entCategory: u8("entCategory"),
-    entLang: u8("entLang"),
-    entFlags: u8("entFlags"),
+    alphabet: t.alphabet,
+    automaton: t.automaton,
+    patEntry: t.patEntry,
+    patFlags: t.patFlags,
+    entRole: t.entRole,
+    entAction: t.entAction,
+    entCategory: t.entCategory,
+    entLang: t.entLang,
+    entFlags: t.entFlags,
     entryId: (e) => str(2 * e),
     entryTerm: (e) => str(2 * e + 1),
-    messages: () => (messages ??= JSON.parse(r.text("messages")) as Record<string, LocaleMessages>),
-    bytes: r.bytes,
+    messages: () => (messages ??= JSON.parse(messagesText()) as Record<string, LocaleMessages>),
+    bytes,
   };
 }
 

@@ -235,11 +235,12 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
 function isWordish(i: number, n: number): boolean {
   const k = rawKind[i];
   if (k === K_LETTER || k === K_DIGIT) return true;
-  // `@` and `$` count only between two word characters (`iv@ry`), not at a word's edge.
-  if (k === K_LEETP && i > 0 && i + 1 < n) {
-    const pk = rawKind[i - 1];
+  // `@` and `$` are letters inside a word (`p@ngolin`) or before a letter (`$cales`), not before a
+  // number (`$100`) nor after a word (`sale!$`).
+  if (k === K_LEETP && i + 1 < n) {
+    const pk = i > 0 ? rawKind[i - 1] : K_SPACE;
     const nk = rawKind[i + 1];
-    return (pk === K_LETTER || pk === K_DIGIT) && (nk === K_LETTER || nk === K_DIGIT);
+    return nk === K_LETTER || ((pk === K_LETTER || pk === K_DIGIT) && nk === K_DIGIT);
   }
   return false;
 }
