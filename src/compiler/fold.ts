@@ -23,7 +23,7 @@ export const ASTRAL_RANGES: [number, number][] = [
 ];
 
 const LETTER_SCRIPTS = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}]/u;
-const NOSPACE_SCRIPTS = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Tibetan}\p{scx=Yi}\p{scx=Bopomofo}]/u;
+const NOSPACE_SCRIPTS = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Tibetan}\p{scx=Yi}\p{scx=Bopomofo}]/u;
 const CONFUSABLE_SOURCES = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}\p{Script=Latin}\p{Script=Common}]/u;
 /** Letters without a decomposition that people read as a plain Latin letter. */
 const EXTRA: Record<string, string> = { đ: "d", ð: "d", ł: "l", ø: "o", ħ: "h", ı: "i", ŀ: "l", ß: "s", æ: "a", œ: "o", ŧ: "t", ƀ: "b", ɨ: "i", ʉ: "u" };
@@ -92,15 +92,20 @@ export function foldCodePoint(cp: number): Fold {
   }
   if (cp > 0x7f && CONFUSABLE_SOURCES.test(orig) && !/[a-z0-9]/.test(ch)) {
     const conf = confusableMap();
-    const proto = conf[orig] ?? conf[ch] ?? conf[ch.toUpperCase()];
+    // The lower-case form first: upper-case Cyrillic І looks like Latin l, lower-case і like i.
+    const proto = conf[ch] ?? conf[orig] ?? conf[ch.toUpperCase()];
     if (proto && /^[A-Za-z]$/.test(proto)) ch = proto.toLowerCase();
   }
   const canon = ch.codePointAt(0)!;
   return { canon, cls: classOf(ch) };
 }
 
+/** Apostrophes always end a word: French and Italian elide (`d'ivoire`, `l'avorio`). */
+const APOSTROPHES = /['’‘ʼ`´]/u;
+
 function classOf(ch: string): FoldClass {
   if (/^[0-9]$/.test(ch)) return "digit";
+  if (APOSTROPHES.test(ch)) return "space";
   if (/[\s\p{Z}\p{Cc}\p{Cs}\p{Co}\p{Cn}]/u.test(ch)) return "space";
   if (/\p{Extended_Pictographic}/u.test(ch)) return "emoji";
   if (/[\p{P}\p{S}]/u.test(ch)) return "punct";

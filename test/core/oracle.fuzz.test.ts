@@ -1,0 +1,82 @@
+/**
+ * Property tests against independent oracles:
+ *  - raw matching equals the npm `aho-corasick` package (an object trie, no shared code) on random
+ *    lexicons and texts, compared on the folded text both see;
+ *  - every reported match slices the original text, and no input throws.
+ */
+import AhoCorasick from "aho-corasick";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SYM_SPACE } from "../../src/core/alphabet";
+import { search } from "../../src/core/automaton";
+import { check, scan } from "../../src/core";
+import { compileTerms } from "../../src/compiler";
+import { fixture } from "../support/fixture";
+
+// Small alphabets make overlaps, shared prefixes and failure chains common.
+const LETTERS = ["a", "b", "c", "d", "象", "牙", "手", "镯"];
+const word = fc.array(fc.constantFrom(...LETTERS), { minLength: 1, maxLength: 6 }).map((a) => a.join(""));
+
+describe("raw matching equals the aho-corasick oracle", () => {
+  it("on random lexicons and texts", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 25 }), fc.array(fc.array(fc.constantFrom(...LETTERS, " "), { maxLength: 40 }).map((a) => a.join("")), { minLength: 1, maxLength: 8 }), (terms, texts) => {
+        const c = compileTerms(terms.map((term) => ({ term, lang: "en", match: "substring" as const })));
+        const ac = new AhoCorasick();
+        c.patternTexts.forEach((p, i) => ac.add(p, i));
+        ac.build_fail();
+        for (const text of texts) {
+          const sc = scan(c.lex.alphabet, text);
+          const folded = Array.from(sc.sym.subarray(0, sc.n), (s) => (s === SYM_SPACE ? " " : String.fromCodePoint(c.lex.alphabet.chars[s]!))).join("");
+          const ours: string[] = [];
+          const h = search(c.lex.automaton, sc.sym, sc.n);
+          for (let i = 0; i < h.n; i++) ours.push(`${c.patternTexts[h.pat[i]!]}@${h.first[i]}`);
+          const theirs: string[] = [];
+          ac.search(folded, (found: string, _data: unknown, offset: number) => theirs.push(`${found}@${offset}`));
+          expect(ours.sort()).toEqual(theirs.sort());
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("offsets and robustness", () => {
+  const lex = fixture().lex;
+  const anyText = fc.oneof(
+    fc.string({ unit: "grapheme", maxLength: 80 }),
+    fc.string({ unit: "binary", maxLength: 80 }),
+    fc.array(fc.constantFrom("ivory", "象牙", "rhino", " horn", "#", "1v0ry", ".", "\u200b", "🦏", "\ud800", "for sale", "coast", "ｉ", "bán"), { maxLength: 12 }).map((a) => a.join("")),
+  );
+  it("every match slices the original text; nothing throws", () => {
+    fc.assert(
+      fc.property(anyText, fc.constantFrom("query", "hashtag") as fc.Arbitrary<"query" | "hashtag">, (q, kind) => {
+        const r = check(lex, q, { kind, explain: true });
+        expect(["allow", "warn", "block"]).toContain(r.decision);
+        for (const m of [...r.matches, ...r.explain!.hits]) {
+          expect(m.start).toBeGreaterThanOrEqual(0);
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(m.end).toBeLessThanOrEqual(q.length);
+          expect(q.slice(m.start, m.end)).toBe(m.text);
+        }
+        expect(r.warning === null).toBe(r.decision === "allow");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("text the lexicon does not know is allowed whatever surrounds it", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."xyzw qk.,-"), maxLength: 60 }), (q) => {
+        expect(check(lex, q).decision).toBe("allow");
+      }),
+    );
+  });
+  it("a term keeps its decision inside neutral text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."xyzw qk"), maxLength: 20 }), fc.string({ unit: fc.constantFrom(..."xyzw qk"), maxLength: 20 }), (pre, post) => {
+        const q = `${pre} rhino horn ${post}`;
+        expect(check(lex, q).decision).toBe("warn");
+      }),
+    );
+  });
+});
