@@ -25,7 +25,7 @@ export async function requireAdmin(authorization: string | undefined | null, con
   if (!configured) {
     throw new ApiError("admin_disabled", "Admin endpoints are disabled: set the ADMIN_TOKEN secret (wrangler secret put ADMIN_TOKEN) to enable them.");
   }
-  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? "");
+  const m = /^Bearer[ \t]+(\S.*?)[ \t]*$/i.exec(authorization ?? "");
   const unauthorized = new ApiError("unauthorized", 'Send "Authorization: Bearer <ADMIN_TOKEN>" with a valid token.', {
     "www-authenticate": 'Bearer realm="wildlife-sentinel admin"',
   });
