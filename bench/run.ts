@@ -1,0 +1,99 @@
+/**
+ * wildlife-sentinel benchmarks: `npm run bench` (full, several minutes) or
+ * `tsx bench/run.ts --quick` / `BENCH_QUICK=1` (under a minute: proves the bench still runs).
+ *
+ *   --only engine,cold,http   run some sections only
+ *   --quick                   smaller inputs, shorter runs, no 1M-term lexicon
+ *
+ * Figures are printed as they come, then written to build/bench/results.json and, as Markdown
+ * tables, to build/bench/report.md (the source of BENCHMARKS.md). Benchmarks, not tests: nothing
+ * here asserts on time; targets are printed next to the measured figures.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runEngine } from "./engine.js";
+import { bundleCore, loadCompiler, loadCore, OUT, ROOT, type CompileSync, type Core } from "./lib/ours.js";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick") || process.env.BENCH_QUICK === "1";
+const onlyArg = args.find((a) => a.startsWith("--only"));
+const only = onlyArg ? new Set((onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1] ?? "").split(",")) : null;
+const want = (s: string) => !only || only.has(s);
+
+const lines: string[] = [];
+const log = (s: string) => {
+  lines.push(s);
+  console.log(s);
+};
+
+export interface Machine {
+  cpu: string;
+  nproc: number;
+  node: string;
+  v8: string;
+  os: string;
+  memory: string;
+  date: string;
+  command: string;
+  quick: boolean;
+}
+
+function machine(): Machine {
+  return {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    node: process.version,
+    v8: process.versions.v8,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    date: new Date().toISOString(),
+    command: process.env.npm_lifecycle_event === "bench" ? "npm run bench" : `tsx bench/run.ts ${args.join(" ")}`.trim(),
+    quick,
+  };
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  const started = performance.now();
+  log(`# wildlife-sentinel benchmarks${quick ? " (quick mode)" : ""}`);
+  log(`machine: ${m.cpu}, nproc ${m.nproc}, ${m.memory}, ${m.os}; Node ${m.node} (V8 ${m.v8}); ${m.date}`);
+
+  let core: Core | null = null;
+  let compile: CompileSync | null = null;
+  try {
+    await bundleCore();
+    core = await loadCore();
+  } catch (e) {
+    log(`our core could not be bundled/loaded (${(e as Error).message.split("\n")[0]}); our rows are skipped`);
+  }
+  try {
+    compile = await loadCompiler();
+  } catch (e) {
+    log(`our compiler could not be loaded (${(e as Error).message.split("\n")[0]}); our rows are skipped`);
+  }
+
+  const results: Record<string, unknown> = { machine: m };
+  if (want("engine")) {
+    results.engine = await runEngine(
+      quick
+        ? { sizes: [1_000, 10_000], queries: 10_000, peerBudgetNs: 0.3e9, rounds: 5, agreeQueries: 300, maxBuildTerms: {} }
+        : { sizes: [1_000, 10_000, 100_000], queries: 100_000, peerBudgetNs: 4e9, rounds: 10, agreeQueries: 5_000, maxBuildTerms: {} },
+      core,
+      compile,
+      log,
+    );
+  }
+
+  const secs = (performance.now() - started) / 1000;
+  log(`\ntotal ${secs.toFixed(1)} s`);
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, quick ? "results-quick.json" : "results.json"), JSON.stringify(results, null, 2));
+  fs.writeFileSync(path.join(OUT, quick ? "output-quick.txt" : "output.txt"), lines.join("\n") + "\n");
+  console.log(`(written to ${path.relative(ROOT, OUT)}/)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
