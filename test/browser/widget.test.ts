@@ -5,6 +5,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startStaticServer, type StaticServer } from "./support/server.js";
 import { dialogState, focused, hasChromium, launch, NO_CHROMIUM, shot, watchErrors } from "./support/browser.js";
 
+// Page-side callbacks (page.evaluate / waitForFunction) run in Chromium; the project's tsconfig has
+// Workers types and no DOM lib, so the browser globals they use are declared loosely here.
+declare const document: any, customElements: any, getComputedStyle: any, history: any, window: any;
+
 if (!hasChromium) console.warn(`[browser] skipping widget tests: ${NO_CHROMIUM}`);
 
 describe.skipIf(!hasChromium)("wildlife-warning component (static server, fake API)", () => {
@@ -197,8 +201,8 @@ describe.skipIf(!hasChromium)("wildlife-warning component (static server, fake A
   it("showWarning(): English fallback labels, unsafe URLs dropped, page styles do not leak in, theming works", async () => {
     await openFixture();
     const result = page.evaluate(async () => {
-      const { showWarning } = (window as any).ww;
-      (document.getElementById("box") as HTMLInputElement).focus();
+      const { showWarning } = window.ww;
+      (document.getElementById("box") as any).focus();
       return showWarning({ locale: "xx", category: "c", title: "T", body: "B <b>not html</b>", learnMoreUrl: "javascript:alert(1)", reportUrl: "/report", canProceed: true });
     });
     await waitOpen();
@@ -235,12 +239,12 @@ describe.skipIf(!hasChromium)("wildlife-warning component (static server, fake A
   it("showWarning() resolves at once for allow results; a <wildlife-warning> element can be driven directly", async () => {
     await openFixture();
     const out = await page.evaluate(async () => {
-      const { showWarning, WildlifeWarning } = (window as any).ww;
+      const { showWarning, WildlifeWarning } = window.ww;
       const allow = await showWarning({ decision: "allow", lexiconVersion: "v", reasons: [], matches: [], warning: null });
-      const el = document.createElement("wildlife-warning") as InstanceType<typeof WildlifeWarning>;
+      const el = document.createElement("wildlife-warning") ;
       document.body.append(el);
       const events: string[] = [];
-      el.addEventListener("ww-close", (e) => events.push((e as CustomEvent).detail.action));
+      el.addEventListener("ww-close", (e: any) => events.push(e.detail.action));
       const p = el.show({ locale: "en", category: "c", title: "T", body: "B", learnMoreUrl: "/l", reportUrl: "/r", canProceed: false }, { history: false });
       const wasOpen = el.open;
       el.close("back");

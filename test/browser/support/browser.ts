@@ -3,6 +3,10 @@ import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 
+// Page-side callbacks (page.evaluate / waitForFunction) run in Chromium; the project's tsconfig has
+// Workers types and no DOM lib, so the browser globals they use are declared loosely here.
+declare const document: any, customElements: any, getComputedStyle: any, history: any, window: any;
+
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 export const NO_CHROMIUM = `${CHROMIUM} does not exist: install it with \`apt-get update && apt-get install -y chromium\` to run the browser tests`;
@@ -47,15 +51,15 @@ export async function dialogState(page: Page) {
     if (!host || !d || !d.open) return null;
     const root = host.shadowRoot!;
     const vis = (sel: string) => {
-      const e = root.querySelector(sel) as HTMLElement | null;
+      const e = root.querySelector(sel) as any;
       return e && !e.hidden && e.getClientRects().length > 0 ? e.textContent : null;
     };
     const byId = (id: string | null) => (id ? root.getElementById(id)?.textContent ?? null : null);
     const a = (sel: string) => {
-      const e = root.querySelector(sel) as HTMLAnchorElement;
+      const e = root.querySelector(sel) as any;
       return { href: e.href, target: e.target, rel: e.rel, text: vis(sel) };
     };
-    let active: Element | null = document.activeElement;
+    let active: any = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     return {
       role: d.getAttribute("role"), modal: d.getAttribute("aria-modal"),
@@ -72,7 +76,7 @@ export async function dialogState(page: Page) {
 /** The `part` (inside the dialog) or id (in the page) of the focused element. */
 export async function focused(page: Page) {
   return page.evaluate(() => {
-    let a: Element | null = document.activeElement;
+    let a: any = document.activeElement;
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     return a?.getAttribute("part") ?? a?.id ?? a?.tagName ?? null;
   });

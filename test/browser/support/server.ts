@@ -71,7 +71,7 @@ export function fakeCheck(q: string, requested?: string, base = "") {
   const hit = TERMS.map(([re, category, entry]) => ({ m: re.exec(q), category, entry })).find((x) => x.m);
   if (!hit || !hit.m) return { decision: "allow", reasons: [], ...empty };
   const block = TRADE.test(q);
-  const msg = MESSAGES[locale];
+  const msg = MESSAGES[locale]!;
   return {
     decision: block ? "block" : "warn",
     lexiconVersion: "test-1",
@@ -95,7 +95,7 @@ const FIXTURE_CSS = `*{font-family:"Courier New",monospace!important;color:rgb(2
 button{display:none!important}h2{font-size:60px}dialog{background:rgb(0,255,0)!important}a{color:rgb(255,0,255)}
 :root{--ww-accent:rgb(1,2,3)}`;
 
-const TYPES: Record<string, string> = {
+const TYPES: Record<string, string | undefined> = {
   js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8", html: "text/html; charset=utf-8",
 };
 
@@ -122,14 +122,14 @@ export async function startStaticServer(): Promise<StaticServer> {
       if (!q) return send(res, 400, "application/json; charset=utf-8", JSON.stringify({ error: { code: "missing_query", message: "q is required." } }));
       return send(res, 200, "application/json; charset=utf-8", JSON.stringify(fakeCheck(q, locale, base)));
     }
-    if (url.pathname === "/fixture") return send(res, 200, TYPES.html, FIXTURE);
-    if (url.pathname === "/fixture.js") return send(res, 200, TYPES.js, FIXTURE_JS);
-    if (url.pathname === "/fixture.css") return send(res, 200, TYPES.css, FIXTURE_CSS);
-    if (url.pathname.startsWith("/learn/") || url.pathname === "/report") return send(res, 200, TYPES.html, "<!doctype html><title>info</title><p>info</p>");
+    if (url.pathname === "/fixture") return send(res, 200, TYPES.html!, FIXTURE);
+    if (url.pathname === "/fixture.js") return send(res, 200, TYPES.js!, FIXTURE_JS);
+    if (url.pathname === "/fixture.css") return send(res, 200, TYPES.css!, FIXTURE_CSS);
+    if (url.pathname.startsWith("/learn/") || url.pathname === "/report") return send(res, 200, TYPES.html!, "<!doctype html><title>info</title><p>info</p>");
     const file = url.pathname === "/" ? "demo.html" : url.pathname.slice(1);
     if (/^[a-z-]+\.(js|css|html)$/.test(file)) {
       try {
-        return send(res, 200, TYPES[file.split(".").pop()!], await readFile(WEB + file));
+        return send(res, 200, TYPES[file.split(".").pop()!]!, await readFile(WEB + file));
       } catch { /* fall through */ }
     }
     send(res, 404, "application/json; charset=utf-8", JSON.stringify({ error: { code: "not_found", message: "No such path." } }));

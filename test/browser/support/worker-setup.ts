@@ -19,6 +19,9 @@ declare module "vitest" {
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 const START_TIMEOUT_MS = 90_000;
+// Wrangler needs Node >= 22.12: prefer the `node@22` devDependency over whatever runs vitest.
+const LOCAL_NODE = join(ROOT, "node_modules/node/bin/node");
+const NODE = existsSync(LOCAL_NODE) ? LOCAL_NODE : process.execPath;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,7 +41,6 @@ export default async function setup(project: TestProject) {
   project.provide("workerSkip", "");
   const skip = (why: string) => { project.provide("workerSkip", why); };
   if (!existsSync("/usr/bin/chromium")) return skip("/usr/bin/chromium does not exist");
-  if (process.env.BROWSER_E2E === "0") return skip("BROWSER_E2E=0");
   if (!existsSync(WRANGLER)) return skip("wrangler is not installed (node_modules/wrangler)");
 
   const port = await freePort();
@@ -46,7 +48,7 @@ export default async function setup(project: TestProject) {
   const state = mkdtempSync(join(tmpdir(), "ws-e2e-"));
   const tail: string[] = [];
   const keep = (b: Buffer) => { tail.push(...b.toString("utf8").split("\n").filter(Boolean)); tail.splice(0, Math.max(0, tail.length - 30)); };
-  let child: ChildProcess | null = spawn(process.execPath, [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port),
+  let child: ChildProcess | null = spawn(NODE, [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port),
     "--persist-to", state, "--show-interactive-dev-session=false", "--log-level", "warn"], {
     cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "1" },
