@@ -67,7 +67,7 @@ export async function dialogState(page: Page) {
       dir: d.dir, lang: d.lang, direction: getComputedStyle(d).direction,
       continue: vis("[part=continue]"), goBack: vis("[part=go-back]"), close: root.querySelector("[part=close]")!.getAttribute("aria-label"),
       learnMore: a("[part=learn-more]"), report: a("[part=report]"),
-      focused: active?.getAttribute("part") ?? active?.id ?? active?.tagName ?? null,
+      focused: active ? active.getAttribute("part") || active.id || active.tagName : null,
       animation: getComputedStyle(d).animationName,
     };
   });
@@ -78,6 +78,6 @@ export async function focused(page: Page) {
   return page.evaluate(() => {
     let a: any = document.activeElement;
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    return a?.getAttribute("part") ?? a?.id ?? a?.tagName ?? null;
+    return a ? a.getAttribute("part") || a.id || a.tagName : null;
   });
 }

@@ -95,6 +95,12 @@ const FIXTURE_CSS = `*{font-family:"Courier New",monospace!important;color:rgb(2
 button{display:none!important}h2{font-size:60px}dialog{background:rgb(0,255,0)!important}a{color:rgb(255,0,255)}
 :root{--ww-accent:rgb(1,2,3)}`;
 
+/** A plain site search form guarded with one line, no callbacks: the form submits natively when allowed. */
+const GUARD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>guard</title></head><body>
+<form action="/search-results" method="get"><input type="search" name="q" aria-label="Search"><button>Go</button></form>
+<script type="module" src="/guard.js"></script></body></html>`;
+const GUARD_JS = `import { attachSearchGuard } from "/widget.js"; attachSearchGuard(document.querySelector("form"), { locale: "en" }); document.documentElement.dataset.ready = "1";`;
+
 const TYPES: Record<string, string | undefined> = {
   js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8", html: "text/html; charset=utf-8",
 };
@@ -123,6 +129,9 @@ export async function startStaticServer(): Promise<StaticServer> {
       return send(res, 200, "application/json; charset=utf-8", JSON.stringify(fakeCheck(q, locale, base)));
     }
     if (url.pathname === "/fixture") return send(res, 200, TYPES.html!, FIXTURE);
+    if (url.pathname === "/guard") return send(res, 200, TYPES.html!, GUARD);
+    if (url.pathname === "/guard.js") return send(res, 200, TYPES.js!, GUARD_JS);
+    if (url.pathname === "/search-results") return send(res, 200, TYPES.html!, "<!doctype html><title>results</title><h1 id=done>results</h1>");
     if (url.pathname === "/fixture.js") return send(res, 200, TYPES.js!, FIXTURE_JS);
     if (url.pathname === "/fixture.css") return send(res, 200, TYPES.css!, FIXTURE_CSS);
     if (url.pathname.startsWith("/learn/") || url.pathname === "/report") return send(res, 200, TYPES.html!, "<!doctype html><title>info</title><p>info</p>");
