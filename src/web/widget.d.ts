@@ -99,6 +99,8 @@ export interface SearchGuardOptions {
   live?: boolean | number;
   /** Debounce for `live: true`, ms (default 300). */
   debounce?: number;
+  /** Give up on a check after this many ms (default 5000); that counts as an error. */
+  timeout?: number;
   /** On a network or API error, let the search through (default true). */
   failOpen?: boolean;
   /**

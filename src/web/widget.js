@@ -164,18 +164,23 @@ export class WildlifeWarning extends Base {
   show(warning, options = {}) {
     if (warning !== undefined) this._w = toWarning(warning);
     if (!this._w) return Promise.resolve("continue");
-    if (this._pending) this.close("dismissed");
-    if (current && current !== this) current.close("dismissed");
+    // Replacing an open dialog (this one or another) hands its history entry and focus target over.
+    const prev = this._pending ? this : current;
+    const taken = prev ? prev._end("dismissed", true) : null;
     current = this;
     this._labels = options.labels || null;
     this._render();
-    this._restore = options.returnFocus || deepActive();
-    this._id = Math.random().toString(36).slice(2);
+    this._restore = options.returnFocus || (taken && taken.restore) || deepActive();
     const p = new Promise((resolve) => { this._pending = resolve; });
     if (!this.isConnected) (options.container || document.body).append(this);
     try { this._d.showModal(); } catch { this._d.setAttribute("open", ""); }
     this._histPushed = false;
-    if (options.history !== false && typeof history !== "undefined") {
+    if (taken && taken.hist) {
+      this._id = taken.id;
+      this._histPushed = true;
+      addEventListener("popstate", this._onPop, true);
+    } else if (options.history !== false && typeof history !== "undefined") {
+      this._id = Math.random().toString(36).slice(2);
       try {
         const s = history.state;
         history.pushState({ ...(s && typeof s === "object" ? s : {}), [STATE_KEY]: this._id }, "");
@@ -190,14 +195,25 @@ export class WildlifeWarning extends Base {
   }
 
   /** Close the dialog; the promise from show() resolves with `action`. */
-  close(action = "dismissed") {
+  close(action = "dismissed") { this._end(action, false); }
+
+  _end(action, handover) {
     const resolve = this._pending;
-    if (!resolve) return;
+    if (!resolve) return null;
     this._pending = null;
     if (current === this) current = null;
     try { this._d.close(); } catch { this._d.removeAttribute("open"); }
     const r = this._restore;
     this._restore = null;
+    if (handover) {
+      const hist = this._histPushed && history.state && history.state[STATE_KEY] === this._id;
+      this._histPushed = false;
+      removeEventListener("popstate", this._onPop, true);
+      this.dispatchEvent(new CustomEvent("ww-close", { bubbles: true, composed: true, detail: { action } }));
+      if (this._autoRemove) this.remove();
+      resolve(action);
+      return { id: this._id, restore: r, hist };
+    }
     if (r && r.isConnected && typeof r.focus === "function") { try { r.focus({ preventScroll: true }); } catch { /* ignore */ } }
     const finish = () => {
       removeEventListener("popstate", this._onPop, true);
@@ -215,9 +231,10 @@ export class WildlifeWarning extends Base {
       addEventListener("popstate", ours, true);
       t = setTimeout(once, 1000);
       history.back();
-      return;
+      return null;
     }
     finish();
+    return null;
   }
 
   disconnectedCallback() { if (this._pending) this.close("dismissed"); }
@@ -254,7 +271,7 @@ function pickInput(target) {
  */
 export function attachSearchGuard(target, options = {}) {
   const {
-    endpoint = "/v1/check", locale, kind, live = false, debounce = 300, failOpen = true,
+    endpoint = "/v1/check", locale, kind, live = false, debounce = 300, failOpen = true, timeout = 5000,
     onAllow, onDecision, onError, dialog = {}, fetch: doFetch = globalThis.fetch.bind(globalThis),
   } = options;
   const { form, input } = pickInput(target);
@@ -267,12 +284,23 @@ export function attachSearchGuard(target, options = {}) {
     const body = { q, locale: loc(), kind: typeof kind === "function" ? kind(q) : kind };
     const key = JSON.stringify(body);
     if (cache.has(key)) return cache.get(key);
-    const res = await doFetch(new URL(endpoint, location.href).href, {
-      method: "POST", headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(body), credentials: "omit", signal,
-    });
-    if (!res.ok) throw new Error(`wildlife-sentinel: ${endpoint} answered ${res.status}`);
-    const result = await res.json();
+    const ctl = new AbortController();
+    const abort = () => ctl.abort();
+    const t = setTimeout(abort, timeout);
+    if (signal) signal.addEventListener("abort", abort);
+    let result;
+    try {
+      const res = await doFetch(new URL(endpoint, location.href).href, {
+        method: "POST", headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(body), credentials: "omit", signal: ctl.signal,
+      });
+      if (!res.ok) throw new Error(`wildlife-sentinel: ${endpoint} answered ${res.status}`);
+      result = await res.json();
+    } finally {
+      clearTimeout(t);
+      if (signal) signal.removeEventListener("abort", abort);
+    }
+    if (!result || typeof result.decision !== "string") throw new Error("wildlife-sentinel: not a /v1/check answer");
     if (cache.size > 50) cache.delete(cache.keys().next().value);
     cache.set(key, result);
     return result;

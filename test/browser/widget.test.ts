@@ -306,4 +306,36 @@ describe.skipIf(!hasChromium)("wildlife-warning component (static server, fake A
     expect(server.checks).toBe(before);
     expect(await dialogState(page)).toBeNull();
   });
+
+  it("attachSearchGuard fails open when the API fails (the search goes ahead, no dialog)", async () => {
+    await page.goto(`${server.url}/guard`);
+    await page.waitForSelector("html[data-ready]");
+    errors.length = 0;
+    await page.fill("input", "trigger a server fault");
+    await page.press("input", "Enter");
+    await page.waitForURL(/\/search-results\?q=trigger/);
+    // the browser logs the 500 of the check itself; nothing else went wrong
+    expect(errors.filter((e) => !/500/.test(e))).toEqual([]);
+    errors.length = 0;
+  });
+
+  it("a second dialog replaces the first: the first resolves dismissed, one history entry, focus returns to the original element", async () => {
+    await openFixture();
+    const len0 = await page.evaluate(() => history.length);
+    await page.focus("#box");
+    await page.evaluate(() => {
+      const w = { locale: "en", category: "c", title: "First", body: "B", learnMoreUrl: "/l", reportUrl: "/r", canProceed: true };
+      window.first = window.ww.showWarning(w);
+      window.second = window.ww.showWarning({ ...w, title: "Second", canProceed: false });
+    });
+    expect(await page.evaluate(() => window.first)).toBe("dismissed");
+    const s = await dialogState(page);
+    expect(s).toMatchObject({ title: "Second", continue: null, focused: "go-back" });
+    expect(await page.locator("wildlife-warning").count()).toBe(1);
+    expect(await page.evaluate(() => history.length)).toBe(len0 + 1);
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => window.second)).toBe("dismissed");
+    expect(await focused(page)).toBe("box");
+    expect(await page.evaluate(() => history.state)).toBeNull();
+  });
 });

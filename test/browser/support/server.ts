@@ -125,6 +125,7 @@ export async function startStaticServer(): Promise<StaticServer> {
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
         q = body.q; locale = body.locale;
       }
+      if (q === "trigger a server fault") return send(res, 500, "application/json; charset=utf-8", JSON.stringify({ error: { code: "internal_error", message: "Test fault." } }));
       if (!q) return send(res, 400, "application/json; charset=utf-8", JSON.stringify({ error: { code: "missing_query", message: "q is required." } }));
       return send(res, 200, "application/json; charset=utf-8", JSON.stringify(fakeCheck(q, locale, base)));
     }
