@@ -169,6 +169,7 @@ export async function runEngine(cfg: EngineConfig, core: Core | null, compile: C
         continue;
       }
       row.heapBytes = e.group === "ours" ? binBytes : heapUsed() - h0;
+      if (e.group === "ours") row.buildNs = compileNs; // our "build" is compileTerms (loading is in the cold-start section)
 
       if ((e.semantics as string) === "decision") {
         row.matches = 0;

@@ -12,7 +12,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runCold } from "./cold.js";
 import { runEngine } from "./engine.js";
+import { runHttp } from "./http.js";
+import { renderReport } from "./lib/report.js";
 import { bundleCore, loadCompiler, loadCore, OUT, ROOT, type CompileSync, type Core } from "./lib/ours.js";
 
 const args = process.argv.slice(2);
@@ -37,6 +40,7 @@ export interface Machine {
   date: string;
   command: string;
   quick: boolean;
+  loadavg: number[];
 }
 
 function machine(): Machine {
@@ -50,6 +54,7 @@ function machine(): Machine {
     date: new Date().toISOString(),
     command: process.env.npm_lifecycle_event === "bench" ? "npm run bench" : `tsx bench/run.ts ${args.join(" ")}`.trim(),
     quick,
+    loadavg: os.loadavg(),
   };
 }
 
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   log(`# wildlife-sentinel benchmarks${quick ? " (quick mode)" : ""}`);
   log(`machine: ${m.cpu}, nproc ${m.nproc}, ${m.memory}, ${m.os}; Node ${m.node} (V8 ${m.v8}); ${m.date}`);
+  log(`load average: ${m.loadavg.map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min; other processes share the cores: wall-clock figures move with it, ratios within a run much less)`);
 
   let core: Core | null = null;
   let compile: CompileSync | null = null;
@@ -77,7 +83,7 @@ async function main(): Promise<void> {
   if (want("engine")) {
     results.engine = await runEngine(
       quick
-        ? { sizes: [1_000, 10_000], queries: 10_000, peerBudgetNs: 0.3e9, rounds: 5, agreeQueries: 300, maxBuildTerms: {} }
+        ? { sizes: [1_000, 10_000], queries: 5_000, peerBudgetNs: 0.15e9, rounds: 5, agreeQueries: 200, maxBuildTerms: {} }
         : { sizes: [1_000, 10_000, 100_000], queries: 100_000, peerBudgetNs: 4e9, rounds: 10, agreeQueries: 5_000, maxBuildTerms: {} },
       core,
       compile,
@@ -85,11 +91,37 @@ async function main(): Promise<void> {
     );
   }
 
+  if (want("cold")) {
+    if (!core || !compile) log("\n## Cold start and size: skipped (our core or compiler is not available)");
+    else
+      results.cold = runCold(
+        quick
+          ? { sizes: [{ terms: 1_000 }, { terms: 10_000 }], runs: 2, compileTimeoutMs: 60_000 }
+          : {
+              sizes: [{ terms: 1_000 }, { terms: 10_000 }, { terms: 100_000 }, { terms: 100_000, noExceptions: true }, { terms: 1_000_000, noExceptions: true }],
+              runs: 7,
+              compileTimeoutMs: 600_000,
+            },
+        log,
+      );
+  }
+
+  if (want("http")) {
+    results.http = await runHttp(
+      quick ? { durationS: 1, rounds: 1, connections: 8, startTimeoutMs: 60_000 } : { durationS: 4, rounds: 3, connections: 8, startTimeoutMs: 90_000 },
+      core,
+      log,
+    );
+  }
+
   const secs = (performance.now() - started) / 1000;
-  log(`\ntotal ${secs.toFixed(1)} s`);
+  results.totalSeconds = secs;
+  log(`\nload average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} (1/5/15 min; other processes share the ${m.nproc} cores)`);
+  log(`total ${secs.toFixed(1)} s`);
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, quick ? "results-quick.json" : "results.json"), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(OUT, quick ? "output-quick.txt" : "output.txt"), lines.join("\n") + "\n");
+  fs.writeFileSync(path.join(OUT, quick ? "report-quick.md" : "report.md"), renderReport(results as Parameters<typeof renderReport>[0]) + "\n");
   console.log(`(written to ${path.relative(ROOT, OUT)}/)`);
 }
 

@@ -111,6 +111,8 @@ export interface LexiconOptions {
   cjkShare?: number;
   /** Keep CJK characters for which this returns true (e.g. "the engine's folding leaves it alone"). */
   cjkFilter?: (ch: string) => boolean;
+  /** No allow-list (exception) entries: they become plain terms. */
+  noExceptions?: boolean;
 }
 
 /** `n` unique terms; roles and actions in realistic proportions. */
@@ -122,7 +124,7 @@ export function makeLexicon(n: number, opts: LexiconOptions = {}): SynthTerm[] {
   const out: SynthTerm[] = [];
   while (out.length < n) {
     const x = r.next();
-    const role: Role = x < 0.9 ? "term" : x < 0.95 ? "trade" : x < 0.98 ? "context" : "exception";
+    const role: Role = x < 0.9 || (opts.noExceptions && x >= 0.98) ? "term" : x < 0.95 ? "trade" : x < 0.98 ? "context" : "exception";
     let cjk = r.chance(cjkShare);
     let term: string;
     if (role === "exception") {
