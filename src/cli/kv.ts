@@ -121,38 +121,59 @@ async function wrangler(args: string[], what: string): Promise<Buffer> {
   return r.stdout;
 }
 
-/** Every key under `prefix` with its metadata. */
-export async function listKeys(t: KvTarget, prefix: string): Promise<KeyInfo[]> {
-  const out = (await wrangler(["kv", "key", "list", "--prefix", prefix, ...targetFlags(t)], `list keys under "${prefix}"`)).toString();
-  const start = out.indexOf("[");
-  if (start < 0) throw new KvError(`wrangler printed no key list:\n${out.trim().slice(0, 500)}`);
-  try {
-    return JSON.parse(out.slice(start)) as KeyInfo[];
-  } catch {
-    throw new KvError(`wrangler printed a key list that is not JSON:\n${out.trim().slice(0, 500)}`);
-  }
+/** The four KV operations the commands need. The default runs wrangler; tests may swap in another. */
+export interface KvBackend {
+  /** Every key under `prefix` with its metadata. */
+  list(prefix: string): Promise<KeyInfo[]>;
+  /** A value's bytes. Callers check the key exists (list) first: wrangler prints "Value not found" for a missing key. */
+  get(key: string): Promise<Uint8Array>;
+  putText(key: string, value: string): Promise<void>;
+  putBinary(key: string, bytes: Uint8Array, metadata: VersionMetadata): Promise<void>;
 }
 
-/** A value's bytes. Callers check the key exists (listKeys) first: wrangler prints "Value not found" for a missing key. */
-export async function getValue(t: KvTarget, key: string): Promise<Uint8Array> {
-  const out = await wrangler(["kv", "key", "get", key, ...targetFlags(t)], `read "${key}"`);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+export function wranglerBackend(t: KvTarget): KvBackend {
+  return {
+    async list(prefix) {
+      const out = (await wrangler(["kv", "key", "list", "--prefix", prefix, ...targetFlags(t)], `list keys under "${prefix}"`)).toString();
+      const start = out.indexOf("[");
+      if (start < 0) throw new KvError(`wrangler printed no key list:\n${out.trim().slice(0, 500)}`);
+      try {
+        return JSON.parse(out.slice(start)) as KeyInfo[];
+      } catch {
+        throw new KvError(`wrangler printed a key list that is not JSON:\n${out.trim().slice(0, 500)}`);
+      }
+    },
+    async get(key) {
+      const out = await wrangler(["kv", "key", "get", key, ...targetFlags(t)], `read "${key}"`);
+      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    },
+    async putText(key, value) {
+      await wrangler(["kv", "key", "put", key, value, ...targetFlags(t)], `write "${key}"`);
+    },
+    async putBinary(key, bytes, metadata) {
+      const dir = mkdtempSync(join(tmpdir(), "wildlife-sentinel-"));
+      try {
+        const file = join(dir, "lexicon.bin");
+        writeFileSync(file, bytes);
+        await wrangler(["kv", "key", "put", key, "--path", file, "--metadata", JSON.stringify(metadata), ...targetFlags(t)], `write "${key}"`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
-export async function putText(t: KvTarget, key: string, value: string): Promise<void> {
-  await wrangler(["kv", "key", "put", key, value, ...targetFlags(t)], `write "${key}"`);
+let backendFor: (t: KvTarget) => KvBackend = wranglerBackend;
+
+/** Swap the KV backend (tests use an in-memory one); `null` restores wrangler. */
+export function setKvBackend(factory: ((t: KvTarget) => KvBackend) | null): void {
+  backendFor = factory ?? wranglerBackend;
 }
 
-export async function putBinary(t: KvTarget, key: string, bytes: Uint8Array, metadata: VersionMetadata): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "wildlife-sentinel-"));
-  try {
-    const file = join(dir, "lexicon.bin");
-    writeFileSync(file, bytes);
-    await wrangler(["kv", "key", "put", key, "--path", file, "--metadata", JSON.stringify(metadata), ...targetFlags(t)], `write "${key}"`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+export const listKeys = (t: KvTarget, prefix: string) => backendFor(t).list(prefix);
+export const getValue = (t: KvTarget, key: string) => backendFor(t).get(key);
+export const putText = (t: KvTarget, key: string, value: string) => backendFor(t).putText(key, value);
+export const putBinary = (t: KvTarget, key: string, bytes: Uint8Array, metadata: VersionMetadata) => backendFor(t).putBinary(key, bytes, metadata);
 
 export interface KvState {
   /** The version `lexicon:current` names, or null when unset. */
@@ -179,10 +200,30 @@ export function versionKey(version: string): string {
   return VERSION_PREFIX + version;
 }
 
-/** For tests and scripts that want to write a file next to a KV value. */
-export function writeTemp(bytes: Uint8Array): { file: string; dispose(): void } {
-  const dir = mkdtempSync(join(tmpdir(), "wildlife-sentinel-"));
-  const file = join(dir, "lexicon.bin");
-  writeFileSync(file, bytes);
-  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+/** Take `--name VALUE` / `--name=VALUE` out of args. Throws KvError when the value is missing. */
+export function takeOption(args: string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === name) {
+      const v = args[i + 1];
+      if (v === undefined || v.startsWith("--")) throw new KvError(`${name} needs a value.`);
+      args.splice(i, 2);
+      return v;
+    }
+    if (a.startsWith(`${name}=`)) {
+      args.splice(i, 1);
+      return a.slice(name.length + 1);
+    }
+  }
+  return undefined;
 }
+
+/** Take a boolean `--flag` out of args. */
+export function takeFlag(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i < 0) return false;
+  args.splice(i, 1);
+  return true;
+}
+
+export const shortSum = (s: string | undefined) => (s ? s.slice(0, 12) : "?");
