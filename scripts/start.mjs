@@ -19,7 +19,9 @@ if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
 }
 
 const args = [wrangler, "dev", "--local", "--ip", "127.0.0.1", "--port", port, ...process.argv.slice(2)];
-const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit" });
+// Local only: no request for the Request.cf placeholder data, no usage metrics.
+const env = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", ...process.env };
+const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(sig, () => child.kill(sig));
 }
