@@ -145,7 +145,7 @@ export function runCold(cfg: ColdConfig, log: (s: string) => void): ColdRow[] {
   log("");
   log(
     table(
-      ["lexicon", "compile", "compile CPU", "binary", "fits KV (25 MiB)", "import core", "loadLexicon", "first check", "2nd check", "verify (sha256)", "heap Δ after load", "arrayBuffers Δ", "process"],
+      ["lexicon", "compile", "compile CPU", "binary", "fits KV (25 MiB)", "import core", "loadLexicon", "first check", "2nd check", "verify (sha256)", "heap Δ after load", "arrayBuffers Δ", "process", "1st answer"],
       rows.map((r) => [
         r.label,
         r.compileNs === null ? (r.terms ? r.error ?? "-" : "(npm run build)") : fmtNs(r.compileNs),
@@ -160,6 +160,7 @@ export function runCold(cfg: ColdConfig, log: (s: string) => void): ColdRow[] {
         fmtBytes(r.heapDelta),
         fmtBytes(r.arrayBuffersDelta),
         fmtNs(r.processNs),
+        r.decision,
       ]),
     ),
   );
