@@ -89,7 +89,11 @@ export interface DecisionInfo {
 }
 
 export interface SearchGuardOptions {
-  /** The check endpoint (default "/v1/check", resolved against the page). POST JSON; cross-origin needs CORS. */
+  /**
+   * The check endpoint, resolved against the page. Default: `/v1/check` on the origin this module
+   * was loaded from (import from https://host/widget.js → https://host/v1/check). POST JSON; the
+   * Worker answers CORS.
+   */
   endpoint?: string;
   /** BCP 47 locale sent with each check (or a function read at each check); default: the API's Accept-Language fallback. */
   locale?: string | (() => string | undefined);

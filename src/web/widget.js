@@ -271,10 +271,12 @@ function pickInput(target) {
  */
 export function attachSearchGuard(target, options = {}) {
   const {
-    endpoint = "/v1/check", locale, kind, live = false, debounce = 300, failOpen = true, timeout = 5000,
+    endpoint, locale, kind, live = false, debounce = 300, failOpen = true, timeout = 5000,
     onAllow, onDecision, onError, dialog = {}, fetch: doFetch = globalThis.fetch.bind(globalThis),
   } = options;
   const { form, input } = pickInput(target);
+  // Default: the API next to this module (so a page importing https://host/widget.js asks https://host/v1/check).
+  const url = endpoint ? new URL(endpoint, location.href).href : new URL("/v1/check", import.meta.url).href;
   const cache = new Map();
   let bypass = null, timer = 0, liveCtl = null, busy = false;
 
@@ -290,11 +292,11 @@ export function attachSearchGuard(target, options = {}) {
     if (signal) signal.addEventListener("abort", abort);
     let result;
     try {
-      const res = await doFetch(new URL(endpoint, location.href).href, {
+      const res = await doFetch(url, {
         method: "POST", headers: { "content-type": "application/json", accept: "application/json" },
         body: JSON.stringify(body), credentials: "omit", signal: ctl.signal,
       });
-      if (!res.ok) throw new Error(`wildlife-sentinel: ${endpoint} answered ${res.status}`);
+      if (!res.ok) throw new Error(`wildlife-sentinel: ${url} answered ${res.status}`);
       result = await res.json();
     } finally {
       clearTimeout(t);
@@ -310,7 +312,8 @@ export function attachSearchGuard(target, options = {}) {
     if (onAllow) { onAllow(q, result, event); return; }
     if (form) {
       bypass = q;
-      if (form.requestSubmit) form.requestSubmit(); else form.submit();
+      const by = event.submitter && event.submitter.form === form ? event.submitter : undefined;
+      if (form.requestSubmit) form.requestSubmit(by); else form.submit();
     }
   }
 

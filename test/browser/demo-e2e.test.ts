@@ -155,4 +155,17 @@ describe.skipIf(!!why)("demo page on the real Worker (wrangler dev)", () => {
       expect(new URL(page.url()).pathname).toBe("/");
     }
   });
+
+  it("a phone in dark mode, Vietnamese", async () => {
+    const expected = await api("sừng tê giác", "vi");
+    expect(expected.warning).not.toBeNull();
+    await page.setViewportSize({ width: 390, height: 780 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await open("vi");
+    await page.fill("#q", "sừng tê giác");
+    await page.press("#q", "Enter");
+    await waitOpen();
+    expect(await dialogState(page)).toMatchObject({ lang: "vi", title: expected.warning!.title, goBack: expected.warning!.labels.goBack });
+    await shot(page, "warning-vi-mobile-dark.png");
+  });
 });

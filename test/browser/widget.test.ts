@@ -338,4 +338,46 @@ describe.skipIf(!hasChromium)("wildlife-warning component (static server, fake A
     expect(await focused(page)).toBe("box");
     expect(await page.evaluate(() => history.state)).toBeNull();
   });
+
+  it("from another origin: import https://host/widget.js, attachSearchGuard(form) asks host's /v1/check (CORS), styles work under style-src 'none'", async () => {
+    const host = await startStaticServer();
+    try {
+      await page.goto(`${server.url}/embed?from=${encodeURIComponent(host.url)}`);
+      await page.waitForSelector("html[data-ready]");
+      const here = server.checks;
+      await page.fill("input", "tiger balm");
+      await page.press("input", "Enter");
+      await page.waitForSelector("body[data-allowed='tiger balm']");
+      expect(host.checks).toBe(1);
+      expect(server.checks).toBe(here);
+      await page.fill("input", "ivory bangle");
+      await page.press("input", "Enter");
+      await waitOpen();
+      const s = await dialogState(page);
+      expect(s).toMatchObject({ title: "Protect elephants", learnMore: { href: `${host.url}/learn/elephant-ivory` } });
+      const bg = await page.evaluate(() => getComputedStyle(document.querySelector("wildlife-warning").shadowRoot.querySelector("[part=go-back]")).backgroundColor);
+      expect(bg).toBe("rgb(10, 125, 90)"); // the default --ww-accent: the stylesheet applied
+    } finally {
+      await host.close();
+    }
+  });
+
+  it("fits a small phone screen and follows the dark colour scheme", async () => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await openDemo();
+    await search("ivory bangle");
+    await waitOpen();
+    const box = await page.evaluate(() => {
+      const d = document.querySelector("wildlife-warning").shadowRoot.querySelector("dialog");
+      const r = d.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, bg: getComputedStyle(d).backgroundColor, scrollW: document.documentElement.scrollWidth };
+    });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(360);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(640);
+    expect(box.scrollW).toBeLessThanOrEqual(360);
+    expect(box.bg).toBe("rgb(31, 31, 34)");
+  });
 });

@@ -101,6 +101,14 @@ const GUARD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <script type="module" src="/guard.js"></script></body></html>`;
 const GUARD_JS = `import { attachSearchGuard } from "/widget.js"; attachSearchGuard(document.querySelector("form"), { locale: "en" }); document.documentElement.dataset.ready = "1";`;
 
+/** A third-party page (another origin) that imports the widget from `from` and guards its form with no options but onAllow. */
+const EMBED = (from: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed</title></head><body>
+<form><input type="search" name="q" aria-label="Search"><button>Go</button></form>
+<script type="module" src="${from}/embed-guard.js"></script></body></html>`;
+const EMBED_JS = `import { attachSearchGuard } from "./widget.js";
+attachSearchGuard(document.querySelector("form"), { onAllow: (q) => { document.body.dataset.allowed = q; } });
+document.documentElement.dataset.ready = "1";`;
+
 const TYPES: Record<string, string | undefined> = {
   js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8", html: "text/html; charset=utf-8",
 };
@@ -109,13 +117,27 @@ export interface StaticServer { url: string; checks: number; close(): Promise<vo
 
 export async function startStaticServer(): Promise<StaticServer> {
   const state = { checks: 0 };
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
-    res.writeHead(status, { "content-type": type, "content-security-policy": CSP, "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, csp = CSP) => {
+    res.writeHead(status, {
+      "content-type": type, "content-security-policy": csp, "cache-control": "no-store", "x-content-type-options": "nosniff",
+      "access-control-allow-origin": "*", // like the Worker: the widget and the API are usable from any origin
+    });
     res.end(body);
   };
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const base = `http://${req.headers.host}`;
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, POST, OPTIONS", "access-control-allow-headers": "Content-Type" });
+      return res.end();
+    }
+    if (url.pathname === "/embed") {
+      const from = url.searchParams.get("from") ?? "";
+      if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(from)) return send(res, 400, TYPES.html!, "bad from");
+      // Strict third-party CSP: no inline style at all; scripts and fetches only from the widget's origin.
+      return send(res, 200, TYPES.html!, EMBED(from), `default-src 'none'; script-src ${from}; connect-src ${from}; style-src 'none'`);
+    }
+    if (url.pathname === "/embed-guard.js") return send(res, 200, TYPES.js!, EMBED_JS);
     if (url.pathname === "/v1/check") {
       state.checks++;
       let q = url.searchParams.get("q") ?? "", locale = url.searchParams.get("locale") ?? undefined;
