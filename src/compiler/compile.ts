@@ -12,6 +12,7 @@ import {
   type Alphabet,
   F_COLLAPSE,
   F_DIGIT,
+  F_KANA,
   F_LETTER,
   F_NOSPACE,
   FIRST_SYMBOL,
@@ -74,6 +75,7 @@ export interface Compiled {
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
 const HAN = /^\p{scx=Han}+$/u;
+const KATAKANA = /^[\p{Script=Katakana}\u30fc]$/u;
 
 interface Pattern {
   seq: Int32Array;
@@ -286,6 +288,8 @@ export function buildAlphabet(texts: string[]): Alphabet {
   const { bmp: folds, astral } = foldTable();
   const used = new Set<number>();
   for (const c of "abcdefghijklmnopqrstuvwxyz0123456789") used.add(c.codePointAt(0)!);
+  // All katakana, so every katakana character carries F_KANA and katakana word edges are seen.
+  for (let cp = 0x30a1; cp <= 0x30fc; cp++) if (foldOf(cp).canon === cp) used.add(cp);
   for (const t of texts) {
     for (const ch of t) {
       const f = foldOf(ch.codePointAt(0)!);
@@ -305,7 +309,7 @@ export function buildAlphabet(texts: string[]): Alphabet {
   for (const [c, s] of symOf) {
     const f = foldOf(c);
     charsArr[s] = c;
-    flags[s] = f.cls === "letter" ? F_LETTER | (collapses(c) ? F_COLLAPSE : 0) : f.cls === "digit" ? F_DIGIT : F_NOSPACE;
+    flags[s] = f.cls === "letter" ? F_LETTER | (collapses(c) ? F_COLLAPSE : 0) : f.cls === "digit" ? F_DIGIT : F_NOSPACE | (KATAKANA.test(String.fromCodePoint(c)) ? F_KANA : 0);
     const l = LEET[String.fromCodePoint(c)];
     if (l) leet[s] = symOf.get(l.codePointAt(0)!)!;
   }

@@ -32,6 +32,7 @@ export const F_LETTER = 1; // a letter of a space-delimited script: needs word b
 export const F_NOSPACE = 2; // Han, kana, Hangul, Thai, emoji…: no word boundaries
 export const F_DIGIT = 4;
 export const F_COLLAPSE = 8; // a run of it folds to one (`ivoooory`); Latin, Greek, Cyrillic only
+export const F_KANA = 16; // katakana: a katakana term must not start or end inside a katakana word (ペット in カーペット)
 
 export interface Alphabet {
   /** Table value per BMP code point: a symbol (< SPECIAL_BASE) or a class. */

@@ -5,7 +5,8 @@
  *   edgeStart[s]..[s+1]  the other states' transitions, sorted by symbol (CSR): edgeSym / edgeDst
  *   fail[s]              the longest proper suffix of s's path that is also a path from the root
  *   out[s]               the first pattern that ends at s (-1: none); patNext chains the others
- *   dict[s]              the nearest state on s's failure chain that has an output (-1: none)
+ *   dict[s]              s itself when it has an output, else the nearest state on its failure chain
+ *                        that has one (-1: none): one read per symbol tells whether anything ends here
  *
  * It reports every occurrence (overlapping, all patterns); choosing leftmost-longest matches is a
  * decision rule (decide.ts) because word boundaries and exceptions must be checked first.
@@ -102,10 +103,13 @@ export function buildAutomaton(patterns: ArrayLike<number>[], alphabetSize: numb
         nf = step(a, f, c);
       }
       fail[t] = nf === t ? 0 : nf;
-      const ft = fail[t]!;
-      dict[t] = out[ft]! >= 0 ? ft : dict[ft]!;
       queue[qt++] = t;
     }
+  }
+  // dict in breadth-first order: a state's failure target is shallower, so already final.
+  for (let k = 0; k < qt; k++) {
+    const t = queue[k]!;
+    dict[t] = out[t]! >= 0 ? t : dict[fail[t]!]!;
   }
   return a;
 }
@@ -200,14 +204,13 @@ export function search(a: Automaton, sym: Int32Array, n: number, limit = 100_000
       }
       s = fail[s]!;
     }
-    if (s === 0) continue;
-    let o = out[s]! >= 0 ? s : dict[s]!;
-    while (o >= 0) {
+    let o = dict[s]!;
+    while (o > 0) {
       for (let p = out[o]!; p >= 0; p = patNext[p]!) {
         if (hits.n >= limit) return hits;
         pushHit(p, i - patLen[p]! + 1, i);
       }
-      o = dict[o]!;
+      o = dict[fail[o]!]!;
     }
   }
   return hits;

@@ -13,17 +13,26 @@
  * 5. No term → allow. A block term, or a term with trade intent → block; otherwise warn. A news, law or
  *    conservation word caps the decision at warn.
  */
-import { F_LETTER, SYM_OTHER_LETTER, SYM_OTHER_NOSPACE, SYM_SPACE } from "./alphabet";
+import * as A from "./alphabet";
 import { search } from "./automaton";
 import { ACTION, ACTIONS, E_SAME_LANGUAGE, type Lexicon, languageGroup, P_WORD, ROLE, ROLES } from "./lexicon";
-import { O_HASHTAG, O_WORDSTART, scan } from "./normalize";
+import { O_HASHTAG, O_JOINED, O_WORDSTART, scan } from "./normalize";
 import type { CheckOptions, CheckResult, Decision, Explain, Kind, Match, RawHit, Warning } from "./types";
+
+// Local copies: see normalize.ts on why hot code does not read imported constants.
+const F_LETTER = A.F_LETTER;
+const F_KANA = A.F_KANA;
+const SYM_OTHER_LETTER = A.SYM_OTHER_LETTER;
+const SYM_OTHER_NOSPACE = A.SYM_OTHER_NOSPACE;
+const SYM_SPACE = A.SYM_SPACE;
 
 /** Patterns at least this long need a boundary on one side only inside a hashtag. */
 const HASHTAG_LONG = 5;
 
 export function inferKind(q: string): Kind {
-  const c = q.trimStart().charCodeAt(0);
+  let i = 0;
+  while (i < q.length && (q.charCodeAt(i) <= 0x20 || q.charCodeAt(i) === 0x3000)) i++;
+  const c = q.charCodeAt(i);
   return c === 0x23 || c === 0xff03 ? "hashtag" : "query";
 }
 
@@ -38,7 +47,9 @@ interface Cand {
   first: number;
   last: number;
   valid: boolean;
-  why: string | null;
+  /** Why it does not count (null: it counts); `by` names the entry responsible, decoded only for explain. */
+  why: "word_boundary" | "exception" | "overlapped" | "homograph" | "other_language" | "needs_context" | null;
+  by: number;
 }
 
 export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckResult {
@@ -75,31 +86,38 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
     if (lex.patFlags[p]! & P_WORD) {
       let left = first === 0 || !isLetter(first - 1) || !isLetter(first);
       let right = last === n - 1 || !isLetter(last + 1) || !isLetter(last);
+      // Katakana has no spaces, but a katakana word ends where the katakana run ends (ペット ≠ カーペット).
+      // A separator that vanished between two katakana still marks a word edge.
+      if (left && first > 0 && symFlags[sym[first]!]! & F_KANA && symFlags[sym[first - 1]!]! & F_KANA && !(oflags[first]! & O_JOINED)) left = false;
+      if (right && last + 1 < n && symFlags[sym[last]!]! & F_KANA && symFlags[sym[last + 1]!]! & F_KANA && !(oflags[last + 1]! & O_JOINED)) right = false;
       if (!(left && right) && oflags[first]! & O_HASHTAG) {
         left ||= (oflags[first]! & O_WORDSTART) !== 0 || (marks[first - 1]! & MARK_END) !== 0;
         right ||= last + 1 < n && ((oflags[last + 1]! & O_WORDSTART) !== 0 || (marks[last + 1]! & MARK_START) !== 0);
         valid = h.first[i]! + HASHTAG_LONG <= last + 1 ? left || right : left && right;
       } else valid = left && right;
     }
-    cands.push({ pat: p, entry, role: lex.entRole[entry]!, first, last, valid, why: valid ? null : "word_boundary" });
+    cands.push({ pat: p, entry, role: lex.entRole[entry]!, first, last, valid, why: valid ? null : "word_boundary", by: -1 });
   }
 
-  // Leftmost-longest among valid hits; an exception wins a tie.
-  const order = cands.filter((c) => c.valid).sort((x, y) => x.first - y.first || y.last - x.last || (y.role === ROLE.exception ? 1 : 0) - (x.role === ROLE.exception ? 1 : 0));
+  // Leftmost-longest among valid hits; an exception wins a tie. Context terms (species names, code
+  // words with an everyday meaning) only fill the gaps the others leave, so `moon bear` cannot hide
+  // `bear bile`.
+  const isWeak = (c: Cand) => c.role === ROLE.term && lex.entAction[c.entry] === ACTION.context;
+  const order = cands
+    .filter((c) => c.valid)
+    .sort((x, y) => Number(isWeak(x)) - Number(isWeak(y)) || x.first - y.first || y.last - x.last || (y.role === ROLE.exception ? 1 : 0) - (x.role === ROLE.exception ? 1 : 0));
   let chosen: Cand[] = [];
-  let edge = -1;
   for (const c of order) {
-    const prev = chosen[chosen.length - 1];
+    const over = chosen.find((x) => x.first <= c.last && c.first <= x.last);
     // Homographs of other languages (`ban` en / `bán` vi) share a span: keep both for now.
-    if (c.first > edge || (prev && prev.first === c.first && prev.last === c.last && prev.role !== ROLE.term && c.role !== ROLE.term)) {
-      chosen.push(c);
-      edge = c.last;
-    }
+    if (!over || (over.first === c.first && over.last === c.last && over.role !== ROLE.term && c.role !== ROLE.term)) chosen.push(c);
   }
+  chosen.sort((x, y) => x.first - y.first || y.last - x.last);
   for (const c of order) {
     if (chosen.includes(c) || c.why) continue;
     const over = chosen.find((x) => x.first <= c.last && c.first <= x.last)!;
-    c.why = `${over.role === ROLE.exception ? "exception" : "overlapped"}:${lex.entryId(over.entry)}`;
+    c.why = over.role === ROLE.exception ? "exception" : "overlapped";
+    c.by = over.entry;
   }
 
   const terms = chosen.filter((c) => c.role === ROLE.term);
@@ -109,7 +127,8 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   chosen = chosen.filter((c, i) => {
     const same = chosen.filter((o, j) => j !== i && o.first === c.first && o.last === c.last);
     if (!same.length || termGroups.has(langGroup(c.entry)) || !same.some((o) => termGroups.has(langGroup(o.entry)))) return true;
-    c.why = `homograph:${lex.entryId(same.find((o) => termGroups.has(langGroup(o.entry)))!.entry)}`;
+    c.why = "homograph";
+    c.by = same.find((o) => termGroups.has(langGroup(o.entry)))!.entry;
     return false;
   });
   const trades = chosen.filter((c) => c.role === ROLE.trade);
@@ -118,11 +137,17 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   }
   const trade = trades.filter((t) => t.why === null);
   const news = chosen.filter((c) => c.role === ROLE.context);
+  // A context term counts with trade intent or another term; one of a generic category (`pet`, 宠物)
+  // counts only beside a term of a specific category: "pet for sale" is a pet shop, "pet otter" is not.
+  const generic = (c: Cand) => lex.meta.categories[lex.entCategory[c.entry]!]!.generic === true;
   for (const t of terms) {
-    if (lex.entAction[t.entry] === ACTION.context && trade.length === 0 && !terms.some((o) => o !== t && o.entry !== t.entry)) t.why = "needs_context";
+    if (lex.entAction[t.entry] !== ACTION.context) continue;
+    const others = terms.filter((o) => o.entry !== t.entry);
+    const ok = generic(t) ? others.some((o) => !generic(o)) : trade.length > 0 || others.length > 0;
+    if (!ok) t.why = "needs_context";
   }
   const counted = terms.filter((t) => t.why === null);
-  const suppressedByException = cands.some((c) => c.role === ROLE.term && c.why?.startsWith("exception:"));
+  const suppressedByException = cands.some((c) => c.role === ROLE.term && c.why === "exception");
 
   let decision: Decision = "allow";
   const reasons: string[] = [];
@@ -185,7 +210,8 @@ function warningFor(lex: Lexicon, cats: number[], decision: Decision, locale: st
     locale: m.locale,
     category: cat,
     title: text.title,
-    body: decision === "block" ? `${text.body} ${m.blockedNotice}` : text.body,
+    // Chinese and Japanese sentences follow one another without a space.
+    body: decision === "block" ? `${text.body}${/[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$/.test(text.body) ? "" : " "}${m.blockedNotice}` : text.body,
     learnMoreUrl: text.learnMoreUrl ?? m.default.learnMoreUrl,
     reportUrl: m.reportUrl,
     canProceed: decision === "warn",
@@ -211,7 +237,7 @@ function explainOf(lex: Lexicon, q: string, kind: Kind, locale: string, cands: C
       text: q.slice(start, end),
       start,
       end,
-      suppressedBy: c.why,
+      suppressedBy: c.why && (c.by >= 0 ? `${c.why}:${lex.entryId(c.by)}` : c.why),
     };
   });
   return { normalized, kind, locale, hits, rules };

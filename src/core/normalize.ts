@@ -15,22 +15,24 @@
  *
  * The output lives in module-level buffers reused by the next call: consume it before calling again.
  */
-import {
-  type Alphabet,
-  F_COLLAPSE,
-  F_DIGIT,
-  F_LETTER,
-  F_NOSPACE,
-  lookup,
-  OTHER_LETTER,
-  OTHER_NOSPACE,
-  PUNCT,
-  SKIP,
-  SPACE,
-  SYM_OTHER_LETTER,
-  SYM_OTHER_NOSPACE,
-  SYM_SPACE,
-} from "./alphabet";
+import * as A from "./alphabet";
+import type { Alphabet } from "./alphabet";
+
+// Local copies of the alphabet's constants: a module namespace read per character costs a
+// getter call when the code runs through a CommonJS transform (tsx, some test runners).
+const SKIP = A.SKIP;
+const SPACE = A.SPACE;
+const PUNCT = A.PUNCT;
+const OTHER_LETTER = A.OTHER_LETTER;
+const OTHER_NOSPACE = A.OTHER_NOSPACE;
+const SYM_SPACE = A.SYM_SPACE;
+const SYM_OTHER_LETTER = A.SYM_OTHER_LETTER;
+const SYM_OTHER_NOSPACE = A.SYM_OTHER_NOSPACE;
+const F_LETTER = A.F_LETTER;
+const F_DIGIT = A.F_DIGIT;
+const F_COLLAPSE = A.F_COLLAPSE;
+const F_NOSPACE = A.F_NOSPACE;
+const lookupAstral = A.lookup;
 
 /** Kinds of folded characters in pass 2. */
 const K_LETTER = 1;
@@ -44,6 +46,7 @@ const K_LEETP = 7; // `@` or `$`: a letter inside a word, else punctuation
 /** Output flags per symbol. */
 export const O_HASHTAG = 1; // inside a hashtag
 export const O_WORDSTART = 2; // a word starts here inside a hashtag (camelCase or letter/digit change)
+export const O_JOINED = 4; // a separator vanished just before this symbol (`象 牙`, `カワウソ ペット`)
 
 export interface Scan {
   /** Number of symbols. */
@@ -56,11 +59,10 @@ export interface Scan {
 }
 
 let cap = 0;
-let rawSym = new Int32Array(0);
-let rawKind = new Uint8Array(0);
-let rawStart = new Int32Array(0);
-let rawEnd = new Int32Array(0);
-let rawUpper = new Uint8Array(0);
+let rawSymBuf = new Int32Array(0);
+let rawKindBuf = new Uint8Array(0);
+let rawStartBuf = new Int32Array(0);
+let rawEndBuf = new Int32Array(0);
 let runBack = new Int32Array(0);
 let runFwd = new Int32Array(0);
 let rawCount = 0;
@@ -69,11 +71,10 @@ const out: Scan = { n: 0, sym: new Int32Array(0), start: new Int32Array(0), end:
 function grow(len: number): void {
   if (len <= cap) return;
   cap = Math.max(len, cap * 2, 256);
-  rawSym = new Int32Array(cap);
-  rawKind = new Uint8Array(cap);
-  rawStart = new Int32Array(cap);
-  rawEnd = new Int32Array(cap);
-  rawUpper = new Uint8Array(cap);
+  rawSymBuf = new Int32Array(cap);
+  rawKindBuf = new Uint8Array(cap);
+  rawStartBuf = new Int32Array(cap);
+  rawEndBuf = new Int32Array(cap);
   runBack = new Int32Array(cap);
   runFwd = new Int32Array(cap);
   out.sym = new Int32Array(cap);
@@ -91,11 +92,30 @@ function isUpper(c: number): boolean {
  * words that follow a `#` are hashtags.
  */
 export function scan(a: Alphabet, text: string, hashtag = false): Scan {
+  return scanPlain(a, text, hashtag) ?? scanGeneral(a, text, hashtag);
+}
+
+/**
+ * The fast path: one pass for text made of words, spaces and a leading `#`, which is most queries.
+ * Returns null at the first character that needs context (punctuation, a leet digit, a one-letter
+ * word, a space between characters of scripts without spaces): `scanGeneral` then does it all.
+ * Where it answers, it answers exactly as `scanGeneral` does (a property test holds them equal).
+ */
+function scanPlain(a: Alphabet, text: string, hashtag: boolean): Scan | null {
   const len = text.length;
   grow(len + 1);
   const flags = a.flags;
-  // Pass 1: fold code points.
-  let n = 0;
+  const bmp = a.bmp;
+  const leet = a.leet;
+  const oSym = out.sym;
+  const oStart = out.start;
+  const oEnd = out.end;
+  const oFlags = out.flags;
+  let m = 0;
+  let inTag = hashtag;
+  let prevKind = 0; // kind of the previous kept character (0: none yet)
+  let prevUpper = false;
+  let run = 0; // letters and digits since the last separator
   for (let i = 0; i < len; ) {
     const st = i;
     let cp = text.charCodeAt(i++);
@@ -106,29 +126,131 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
         i++;
       }
     }
-    const v = lookup(a, cp);
+    const v = cp < 0x10000 ? bmp[cp]! : lookupAstral(a, cp);
+    if (v === SKIP) continue;
+    if (v === SPACE) {
+      if (prevKind === K_LETTER && run === 1) return null; // `i v o r y` may follow
+      if (m > 0) {
+        if (oSym[m - 1] === SYM_SPACE) {
+          if (prevKind === K_SPACE) oEnd[m - 1] = i;
+        } else {
+          oSym[m] = SYM_SPACE;
+          oStart[m] = st;
+          oEnd[m] = i;
+          oFlags[m] = 0;
+          m++;
+        }
+      }
+      if (!hashtag) inTag = false;
+      prevKind = K_SPACE;
+      prevUpper = false;
+      run = 0;
+      continue;
+    }
+    if (v === PUNCT) {
+      if ((cp === 0x23 || cp === 0xff03) && prevKind === 0) {
+        inTag = true;
+        prevKind = K_HASH;
+        continue;
+      }
+      return null;
+    }
+    let kind: number;
+    let sym = v;
+    if (v === OTHER_LETTER) (kind = K_LETTER), (sym = SYM_OTHER_LETTER);
+    else if (v === OTHER_NOSPACE) (kind = K_NOSPACE), (sym = SYM_OTHER_NOSPACE);
+    else {
+      const f = flags[v]!;
+      if (f & F_LETTER) kind = K_LETTER;
+      else if (f & F_DIGIT) {
+        if (leet[v]) return null;
+        kind = K_DIGIT;
+      } else kind = K_NOSPACE;
+    }
+    // A space between two characters of scripts without spaces (`象 牙`) may vanish.
+    if (prevKind === K_SPACE && kind === K_NOSPACE && m > 1 && flags[oSym[m - 2]!]! & F_NOSPACE) return null;
+    const upper = isUpper(cp);
+    run++;
+    if (m > 0 && oSym[m - 1] === sym && flags[sym]! & F_COLLAPSE) {
+      oEnd[m - 1] = i;
+      prevKind = kind;
+      prevUpper = upper;
+      continue;
+    }
+    let f = inTag ? O_HASHTAG : 0;
+    if (inTag && prevKind !== 0 && ((prevKind === K_LETTER && upper && !prevUpper) || (kind === K_LETTER && prevKind === K_DIGIT) || (kind === K_DIGIT && prevKind === K_LETTER))) {
+      f |= O_WORDSTART;
+    }
+    oSym[m] = sym;
+    oStart[m] = st;
+    oEnd[m] = i;
+    oFlags[m] = f;
+    m++;
+    prevKind = kind;
+    prevUpper = upper;
+  }
+  if (m > 0 && oSym[m - 1] === SYM_SPACE) m--;
+  out.n = m;
+  return out;
+}
+
+/** The general path: every rule, in passes. */
+export function scanGeneral(a: Alphabet, text: string, hashtag = false): Scan {
+  const len = text.length;
+  grow(len + 1);
+  const flags = a.flags;
+  const bmp = a.bmp;
+  // Locals, not the module's `let`s: V8 then keeps them in registers across the loops.
+  const rawSym = rawSymBuf;
+  const rawKind = rawKindBuf;
+  const rawStart = rawStartBuf;
+  const rawEnd = rawEndBuf;
+  // Pass 1: fold code points. Most queries need none of the later fix-ups; note which they need.
+  let n = 0;
+  let maybeLeet = false;
+  let maybeJoin = false;
+  for (let i = 0; i < len; ) {
+    const st = i;
+    let cp = text.charCodeAt(i++);
+    if ((cp & 0xfc00) === 0xd800 && i < len) {
+      const lo = text.charCodeAt(i);
+      if ((lo & 0xfc00) === 0xdc00) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    const v = cp < 0x10000 ? bmp[cp]! : lookupAstral(a, cp);
     if (v === SKIP) continue;
     let kind: number;
     let sym = v;
     if (v === SPACE) kind = K_SPACE;
-    else if (v === PUNCT) kind = cp === 0x23 || cp === 0xff03 ? K_HASH : cp === 0x40 || cp === 0x24 ? K_LEETP : K_PUNCT;
+    else if (v === PUNCT) {
+      kind = cp === 0x23 || cp === 0xff03 ? K_HASH : cp === 0x40 || cp === 0x24 ? K_LEETP : K_PUNCT;
+      maybeJoin = true;
+      if (kind === K_LEETP) maybeLeet = true;
+    }
     else if (v === OTHER_LETTER) (kind = K_LETTER), (sym = SYM_OTHER_LETTER);
     else if (v === OTHER_NOSPACE) (kind = K_NOSPACE), (sym = SYM_OTHER_NOSPACE);
     else {
       const f = flags[v]!;
       kind = f & F_LETTER ? K_LETTER : f & F_DIGIT ? K_DIGIT : K_NOSPACE;
+      if (f & F_DIGIT && a.leet[v]) maybeLeet = true;
+    }
+    // A space after a one-letter word (`i v o r y`) or between characters of scripts without spaces.
+    if (kind === K_SPACE && n > 0 && !maybeJoin) {
+      const pk = rawKind[n - 1];
+      if (pk === K_NOSPACE || (pk === K_LETTER && (n === 1 || rawKind[n - 2] !== K_LETTER))) maybeJoin = true;
     }
     // A space is an ordinary symbol too (terms have spaces), but pass 2 decides where it stays.
     rawSym[n] = sym;
     rawKind[n] = kind;
     rawStart[n] = st;
     rawEnd[n] = i;
-    rawUpper[n] = isUpper(cp) ? 1 : 0;
     n++;
   }
 
   // Leetspeak: in a run of letters, digits and inner @ $ that has a letter, read the digits as letters.
-  for (let i = 0; i < n; ) {
+  for (let i = 0; maybeLeet && i < n; ) {
     if (!isWordish(i, n)) {
       i++;
       continue;
@@ -155,13 +277,15 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
   }
 
   // Lengths of letter/digit runs, backwards and forwards, for the separator rules.
-  for (let i = 0; i < n; i++) {
-    const k = rawKind[i];
-    runBack[i] = k === K_LETTER || k === K_DIGIT ? (i > 0 ? runBack[i - 1]! : 0) + 1 : 0;
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    const k = rawKind[i];
-    runFwd[i] = k === K_LETTER || k === K_DIGIT ? (i + 1 < n ? runFwd[i + 1]! : 0) + 1 : 0;
+  if (maybeJoin) {
+    for (let i = 0; i < n; i++) {
+      const k = rawKind[i];
+      runBack[i] = k === K_LETTER || k === K_DIGIT ? (i > 0 ? runBack[i - 1]! : 0) + 1 : 0;
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      const k = rawKind[i];
+      runFwd[i] = k === K_LETTER || k === K_DIGIT ? (i + 1 < n ? runFwd[i + 1]! : 0) + 1 : 0;
+    }
   }
 
   // Pass 2: emit symbols.
@@ -171,6 +295,7 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
   const oFlags = out.flags;
   let m = 0;
   let inTag = hashtag;
+  let joined = 0;
   rawCount = n;
   for (let i = 0; i < n; ) {
     const kind = rawKind[i]!;
@@ -181,11 +306,12 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
         i++;
         continue;
       }
-      let f = inTag ? O_HASHTAG : 0;
+      let f = (inTag ? O_HASHTAG : 0) | joined;
+      joined = 0;
       if (inTag && i > 0) {
         const pk = rawKind[i - 1];
         if (
-          (rawUpper[i] && pk === K_LETTER && !rawUpper[i - 1]) ||
+          (pk === K_LETTER && isUpper(text.charCodeAt(rawStart[i]!)) && !isUpper(text.charCodeAt(rawStart[i - 1]!))) ||
           (kind === K_LETTER && pk === K_DIGIT) ||
           (kind === K_DIGIT && pk === K_LETTER)
         ) {
@@ -204,14 +330,16 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
     let j = i;
     let spaces = 0;
     let hash = false;
+    let tagOpens = false; // a `#` after the run's last space: the next word is a hashtag
     while (j < n) {
       const k = rawKind[j];
-      if (k === K_SPACE) spaces++;
-      else if (k === K_HASH) hash = true;
+      if (k === K_SPACE) spaces++, (tagOpens = false);
+      else if (k === K_HASH) (hash = true), (tagOpens = true);
       else if (k !== K_PUNCT && k !== K_LEETP) break;
       j++;
     }
-    if (!hash && i > 0 && j < n && joinable(i - 1, j, j - i, spaces)) {
+    if (maybeJoin && !hash && i > 0 && j < n && joinable(i - 1, j, j - i, spaces)) {
+      joined = O_JOINED;
       i = j;
       continue;
     }
@@ -222,7 +350,7 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
       oFlags[m] = 0;
       m++;
     }
-    if (hash) inTag = true;
+    if (tagOpens) inTag = true;
     else if (spaces > 0 && !hashtag) inTag = false;
     i = j;
   }
@@ -233,6 +361,7 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
 }
 
 function isWordish(i: number, n: number): boolean {
+  const rawKind = rawKindBuf;
   const k = rawKind[i];
   if (k === K_LETTER || k === K_DIGIT) return true;
   // `@` and `$` are letters inside a word (`p@ngolin`) or before a letter (`$cales`), not before a
@@ -247,6 +376,7 @@ function isWordish(i: number, n: number): boolean {
 
 /** Does the separator run between raw `p` and raw `q` vanish? */
 function joinable(p: number, q: number, runLen: number, spaces: number): boolean {
+  const rawKind = rawKindBuf;
   const pk = rawKind[p];
   const qk = rawKind[q];
   if (pk === K_NOSPACE && qk === K_NOSPACE) return runLen <= 3;
@@ -258,5 +388,5 @@ function joinable(p: number, q: number, runLen: number, spaces: number): boolean
 }
 
 function single(i: number): boolean {
-  return rawKind[i] === K_LETTER && runBack[i] === 1 && runFwd[i] === 1;
+  return rawKindBuf[i] === K_LETTER && runBack[i] === 1 && runFwd[i] === 1;
 }

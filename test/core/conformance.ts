@@ -53,6 +53,17 @@ export const CASES: Case[] = [
   { id: "ctx010", q: "pet otter", decision: "warn" },
   { id: "ctx020", q: "otter for sale", decision: "block" },
   { id: "ctx030", q: "pet shop", decision: "allow" },
+  // A generic keeping word counts only beside a specific species, not with trade intent alone.
+  { id: "ctx040", q: "pet for sale", decision: "allow" },
+  { id: "ctx050", q: "宠物 出售", decision: "allow" },
+  { id: "ctx060", q: "pet otter for sale", decision: "block" },
+  // A context term never hides a product term it overlaps.
+  { id: "ctx070", q: "moon bear bile", decision: "warn", matches: [["bear-parts/bear-bile", "bear bile"]] },
+  { id: "ctx080", q: "moon bear rescue", decision: "allow" },
+  // Katakana words end where the katakana run ends.
+  { id: "ctx090", q: "カワウソ ペット", decision: "warn" },
+  { id: "ctx100", q: "カワウソのカーペット", decision: "allow" },
+  { id: "ctx110", q: "カワウソ 販売", decision: "block" },
 
   // Conservation and news context never block.
   { id: "news000", q: "象牙 禁令", decision: "warn" },

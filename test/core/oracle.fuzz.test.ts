@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { SYM_SPACE } from "../../src/core/alphabet";
 import { search } from "../../src/core/automaton";
 import { check, scan } from "../../src/core";
+import { scanGeneral } from "../../src/core/normalize";
 import { compileTerms } from "../../src/compiler";
 import { fixture } from "../support/fixture";
 
@@ -77,6 +78,27 @@ describe("offsets and robustness", () => {
         const q = `${pre} rhino horn ${post}`;
         expect(check(lex, q).decision).toBe("warn");
       }),
+    );
+  });
+});
+
+describe("the scanner's fast path", () => {
+  const lex = fixture().lex;
+  const snapshot = (sc: ReturnType<typeof scan>) => ({
+    sym: Array.from(sc.sym.subarray(0, sc.n)),
+    start: Array.from(sc.start.subarray(0, sc.n)),
+    end: Array.from(sc.end.subarray(0, sc.n)),
+    flags: Array.from(sc.flags.subarray(0, sc.n)),
+  });
+  const pieces = ["ivory", "Ivory", "IVORY", "象牙", "象", "牙", " ", "  ", "　", "#", "＃", "a", "b ", "x", "1", "7", "v0", ".", "-", "\u200b", "🦏", "🔥", "ooo", "For", "Sale", "sừng", "ng", "\ud800", "abcé", "2024"];
+  it("answers exactly as the general path", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((a) => a.join("")), fc.boolean(), (text, hashtag) => {
+        const fast = snapshot(scan(lex.alphabet, text, hashtag));
+        const general = snapshot(scanGeneral(lex.alphabet, text, hashtag));
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
