@@ -4,6 +4,7 @@
 // the API answers, so they hold while the lexicon grows.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startStaticServer } from "./support/server.js";
 import { dialogState, focused, hasChromium, launch, NO_CHROMIUM, shot, watchErrors } from "./support/browser.js";
 
 // Page-side callbacks (page.evaluate / waitForFunction) run in Chromium; the project's tsconfig has
@@ -168,5 +169,23 @@ describe.skipIf(!!why)("demo page on the real Worker (wrangler dev)", () => {
     await waitOpen();
     expect(await dialogState(page)).toMatchObject({ lang: "vi", title: expected.warning!.title, goBack: expected.warning!.labels.goBack });
     await shot(page, "warning-vi-mobile-dark.png");
+  });
+
+  it("embedded in a page of another origin: import /widget.js and the guard asks the Worker's /v1/check (CORS)", async () => {
+    const site = await startStaticServer();
+    try {
+      await page.goto(`${site.url}/embed?from=${encodeURIComponent(base)}`);
+      await page.waitForSelector("html[data-ready]");
+      await page.fill("input", "ivory coast football");
+      await page.press("input", "Enter");
+      await page.waitForSelector("body[data-allowed='ivory coast football']");
+      await page.fill("input", "ivory bangle for sale");
+      await page.press("input", "Enter");
+      await waitOpen();
+      expect((await dialogState(page))!.continue).toBeNull();
+      expect(site.checks).toBe(0); // the checks went to the Worker, not to the embedding site
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -101,11 +101,11 @@ const GUARD = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <script type="module" src="/guard.js"></script></body></html>`;
 const GUARD_JS = `import { attachSearchGuard } from "/widget.js"; attachSearchGuard(document.querySelector("form"), { locale: "en" }); document.documentElement.dataset.ready = "1";`;
 
-/** A third-party page (another origin) that imports the widget from `from` and guards its form with no options but onAllow. */
+/** A third-party page: its own script imports the widget from origin `from` and guards the form with only onAllow. */
 const EMBED = (from: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed</title></head><body>
 <form><input type="search" name="q" aria-label="Search"><button>Go</button></form>
-<script type="module" src="${from}/embed-guard.js"></script></body></html>`;
-const EMBED_JS = `import { attachSearchGuard } from "./widget.js";
+<script type="module" src="/embed-guard.js?from=${encodeURIComponent(from)}"></script></body></html>`;
+const EMBED_JS = (from: string) => `import { attachSearchGuard } from "${from}/widget.js";
 attachSearchGuard(document.querySelector("form"), { onAllow: (q) => { document.body.dataset.allowed = q; } });
 document.documentElement.dataset.ready = "1";`;
 
@@ -131,13 +131,13 @@ export async function startStaticServer(): Promise<StaticServer> {
       res.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, POST, OPTIONS", "access-control-allow-headers": "Content-Type" });
       return res.end();
     }
-    if (url.pathname === "/embed") {
+    if (url.pathname === "/embed" || url.pathname === "/embed-guard.js") {
       const from = url.searchParams.get("from") ?? "";
       if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(from)) return send(res, 400, TYPES.html!, "bad from");
-      // Strict third-party CSP: no inline style at all; scripts and fetches only from the widget's origin.
-      return send(res, 200, TYPES.html!, EMBED(from), `default-src 'none'; script-src ${from}; connect-src ${from}; style-src 'none'`);
+      if (url.pathname === "/embed-guard.js") return send(res, 200, TYPES.js!, EMBED_JS(from));
+      // Strict third-party CSP: no inline style at all; scripts from here and the widget's origin, fetches only to it.
+      return send(res, 200, TYPES.html!, EMBED(from), `default-src 'none'; script-src 'self' ${from}; connect-src ${from}; style-src 'none'`);
     }
-    if (url.pathname === "/embed-guard.js") return send(res, 200, TYPES.js!, EMBED_JS);
     if (url.pathname === "/v1/check") {
       state.checks++;
       let q = url.searchParams.get("q") ?? "", locale = url.searchParams.get("locale") ?? undefined;
