@@ -11,7 +11,8 @@ import { store } from "../../src/worker/index";
 import type { KVReader, LexiconStatus } from "../../src/worker/lexicon-store";
 
 const KV = (env as unknown as { LEXICON: KVNamespace }).LEXICON;
-const fetch = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://127.0.0.1:8787${path}`, init));
+const worker = (exports as unknown as { default: Fetcher }).default;
+const fetch = (path: string, init?: RequestInit) => worker.fetch(new Request(`http://127.0.0.1:8787${path}`, init));
 
 describe("the Worker entry", () => {
   it("serves the bundled lexicon", async () => {
