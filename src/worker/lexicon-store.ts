@@ -158,6 +158,11 @@ export class LexiconStore {
     return (this.#state ??= { lexicon: this.#opts.bundled(), source: "bundled" });
   }
 
+  /** Whether any lexicon has been viewed yet (false right after isolate startup). */
+  get loaded(): boolean {
+    return this.#state !== undefined;
+  }
+
   get lexicon(): Lexicon {
     return this.state.lexicon;
   }

@@ -15,6 +15,12 @@ const worker = (exports as unknown as { default: Fetcher }).default;
 const fetch = (path: string, init?: RequestInit) => worker.fetch(new Request(`http://127.0.0.1:8787${path}`, init));
 
 describe("the Worker entry", () => {
+  it("does not touch the bundled lexicon at startup, only on first use", async () => {
+    expect(store.loaded).toBe(false); // importing the entry (isolate startup) left it alone
+    await fetch("/healthz");
+    expect(store.loaded).toBe(true);
+  });
+
   it("serves the bundled lexicon", async () => {
     const s = (await (await fetch("/v1/lexicon")).json()) as LexiconStatus;
     expect(s.source).toBe("bundled");
