@@ -1,5 +1,10 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+
+// Every wrangler a test starts stays on loopback: no fetch of the Request.cf placeholder data from
+// Cloudflare and no usage metrics (child processes inherit these).
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
+process.env.WRANGLER_SEND_METRICS = "false";
 export default defineConfig({
   test: {
     projects: [

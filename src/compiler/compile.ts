@@ -204,7 +204,7 @@ export function compile(input: CompileInput): Compiled {
   const patEntry = Int32Array.from(patterns, (p) => p.entry);
   const patFlags = Uint8Array.from(patterns, (p) => p.flags);
   const messagesJson = JSON.stringify(input.messages);
-  const bin = writeBinary({
+  const bin = writeBinary(input.version, {
     meta: enc.encode(JSON.stringify(meta)),
     messages: enc.encode(messagesJson),
     bmp: alphabet.bmp,

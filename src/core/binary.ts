@@ -5,8 +5,9 @@
  *   4   format (u32)            FORMAT below; a reader refuses any other
  *   8   total length (u32)      a truncated binary is refused before any view is taken
  *   12  section count (u32)
- *   16  sha256 (32 bytes)       of bytes 48..end; verified by verifyBinary before a KV swap
- *   48  section table           count × (id u32, offset u32, byte length u32)
+ *   16  sha256 (32 bytes)       of bytes 48..end; verified by verifyLexicon before a KV swap
+ *   48  lexicon version         UTF-8, zero-padded to 32 bytes (readable without the sections)
+ *   80  section table           count × (id u32, offset u32, byte length u32)
  *   …   sections, 8-byte aligned, little-endian
  *
  * Reading takes views on the buffer (no parsing, no copies), so load time does not grow with
@@ -15,8 +16,10 @@
 
 export const MAGIC = 0x584c5357; // "WSLX" read as little-endian u32
 export const FORMAT = 1;
-export const HEADER_BYTES = 48;
 export const CHECKSUM_OFFSET = 16;
+export const VERSION_OFFSET = 48;
+export const VERSION_BYTES = 32;
+export const HEADER_BYTES = VERSION_OFFSET + VERSION_BYTES;
 
 /** Section ids. Never renumber: a new section gets a new id (and old readers ignore it). */
 export const SECTIONS = {
@@ -62,7 +65,9 @@ export class LexiconFormatError extends Error {
 }
 
 /** Lay the sections out; the checksum field is left zero for the caller to fill (see `checksumBody`). */
-export function writeBinary(sections: Partial<Record<SectionName, Typed>>): Uint8Array {
+export function writeBinary(version: string, sections: Partial<Record<SectionName, Typed>>): Uint8Array {
+  const v = new TextEncoder().encode(version);
+  if (v.length > VERSION_BYTES || v.includes(0)) throw new Error(`lexicon version "${version}" must be at most ${VERSION_BYTES} bytes of UTF-8`);
   const entries = Object.entries(sections) as [SectionName, Typed][];
   let off = align(HEADER_BYTES + entries.length * 12);
   const placed: [number, number, Typed][] = [];
@@ -76,6 +81,7 @@ export function writeBinary(sections: Partial<Record<SectionName, Typed>>): Uint
   dv.setUint32(4, FORMAT, true);
   dv.setUint32(8, off, true);
   dv.setUint32(12, placed.length, true);
+  buf.set(v, VERSION_OFFSET);
   placed.forEach(([id, o, arr], i) => {
     const t = HEADER_BYTES + i * 12;
     dv.setUint32(t, id, true);
@@ -86,9 +92,9 @@ export function writeBinary(sections: Partial<Record<SectionName, Typed>>): Uint
   return buf;
 }
 
-/** The bytes the checksum covers. */
+/** The bytes the checksum covers: everything after the checksum itself, version included. */
 export function checksumBody(bin: Uint8Array): Uint8Array {
-  return bin.subarray(HEADER_BYTES);
+  return bin.subarray(VERSION_OFFSET);
 }
 
 export function hex(bytes: Uint8Array): string {
@@ -100,6 +106,7 @@ export function hex(bytes: Uint8Array): string {
 export interface RawSections {
   bytes: Uint8Array;
   checksum: string;
+  version: string;
   get<T extends Typed>(name: SectionName, type: new (buf: ArrayBufferLike, off: number, len: number) => T, bytesPer: number): T;
   text(name: SectionName): string;
 }
@@ -128,9 +135,13 @@ export function readBinary(input: ArrayBuffer | Uint8Array): RawSections {
   }
   const checksum = hex(bytes.subarray(CHECKSUM_OFFSET, CHECKSUM_OFFSET + 32));
   const decoder = new TextDecoder();
+  const vb = bytes.subarray(VERSION_OFFSET, VERSION_OFFSET + VERSION_BYTES);
+  const vEnd = vb.indexOf(0);
+  const version = decoder.decode(vEnd < 0 ? vb : vb.subarray(0, vEnd));
   return {
     bytes,
     checksum,
+    version,
     get(name, type, bytesPer) {
       const e = table.get(SECTIONS[name]);
       if (!e) throw new LexiconFormatError("bad_section", `Lexicon binary has no "${name}" section.`);

@@ -135,6 +135,7 @@ export function loadLexicon(bin: ArrayBuffer | Uint8Array): Lexicon {
   } catch {
     throw new LexiconFormatError("bad_section", "Lexicon binary metadata is not valid JSON.");
   }
+  if (meta.version !== r.version) throw new LexiconFormatError("bad_section", `Lexicon binary header says version "${r.version}" but its metadata says "${meta.version}".`);
   return assembleLexicon(tables, meta, () => r.text("messages"), r.checksum, r.bytes);
 }
 

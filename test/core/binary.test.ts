@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FORMAT, LexiconFormatError, loadLexicon, verifyLexicon } from "../../src/core";
+import { HEADER_BYTES, VERSION_OFFSET } from "../../src/core/binary";
 import { MAX_BINARY_BYTES } from "../../src/core/verify";
 import { fixture } from "../support/fixture";
 
@@ -23,6 +24,11 @@ describe("loading a binary", () => {
     expect(lex.info.format).toBe(FORMAT);
     expect(lex.info.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
+  it("carries the lexicon version in its header", () => {
+    const b = bin();
+    expect(new TextDecoder().decode(b.subarray(VERSION_OFFSET, VERSION_OFFSET + 6))).toBe("test-1");
+    expect(loadLexicon(b).info.version).toBe("test-1");
+  });
   it("refuses a wrong magic number", () => {
     const b = bin();
     b[0] = 0x58;
@@ -39,7 +45,7 @@ describe("loading a binary", () => {
   });
   it("refuses a section table that points outside the binary", () => {
     const b = bin();
-    new DataView(b.buffer).setUint32(48 + 4, b.length + 8, true);
+    new DataView(b.buffer).setUint32(HEADER_BYTES + 4, b.length + 8, true);
     expect(codeOf(() => loadLexicon(b))).toBe("bad_section");
   });
 });
@@ -55,7 +61,7 @@ describe("verifying a binary", () => {
     expect(await verifyLexicon(b)).toMatchObject({ ok: false, code: "checksum_mismatch" });
   });
   it("reports format errors as values, not exceptions", async () => {
-    expect(await verifyLexicon(new Uint8Array(64))).toMatchObject({ ok: false, code: "bad_magic" });
+    expect(await verifyLexicon(new Uint8Array(256))).toMatchObject({ ok: false, code: "bad_magic" });
   });
   it("refuses a binary over the KV value limit before reading it", async () => {
     expect(await verifyLexicon(new Uint8Array(MAX_BINARY_BYTES + 1))).toMatchObject({ ok: false, code: "too_large" });

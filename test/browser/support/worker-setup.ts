@@ -51,7 +51,8 @@ export default async function setup(project: TestProject) {
   let child: ChildProcess | null = spawn(NODE, [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port),
     "--persist-to", state, "--show-interactive-dev-session=false", "--log-level", "warn"], {
     cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "1" },
+    // Loopback only: no fetch of the Request.cf placeholder from Cloudflare, no metrics.
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "1" },
   });
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
