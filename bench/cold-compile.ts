@@ -1,6 +1,7 @@
 /**
  * Child process for the cold-start section: generate the synthetic lexicon of N terms (not
- * timed), compile it with the lead's compileTerms (timed), write the binary, print one JSON line.
+ * timed), compile it with compileTerms from the bundled compiler (build/bench/compiler.mjs, the
+ * same snapshot as the core bundle) (timed), write the binary, print one JSON line.
  * Usage: node --import tsx bench/cold-compile.ts <terms> <out.bin> [--no-exceptions]
  */
 import fs from "node:fs";

@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { CORE_BUNDLE, OUT, ROOT } from "./lib/ours.js";
+import { CORE_BUNDLE, OUT, REAL_BIN, ROOT } from "./lib/ours.js";
 import { fmtBytes, fmtNs, fmtRatio, median, table } from "./lib/stats.js";
 
 export interface ColdSize {
@@ -106,11 +106,11 @@ export function runCold(cfg: ColdConfig, log: (s: string) => void): ColdRow[] {
   log(`\n## Cold start and size (fresh process per run, median of ${cfg.runs} runs)`);
   const rows: ColdRow[] = [];
 
-  // The real lexicon, as `npm run build` compiled it.
-  const real = path.join(ROOT, "build/lexicon.bin");
+  // The real lexicon, compiled from lexicon/ by the same snapshot of the compiler.
+  const real = REAL_BIN;
   if (fs.existsSync(real)) {
     const r = coldRuns(real, "ivory bangle for sale", cfg.runs);
-    rows.push(summarizeRuns("real lexicon (build/lexicon.bin)", null, fs.statSync(real).size, r, { ns: null, rss: null }));
+    rows.push(summarizeRuns("real lexicon", null, fs.statSync(real).size, r, { ns: null, rss: null }));
     log(`  real lexicon: load ${fmtNs(rows.at(-1)!.loadNs)}, first check ${fmtNs(rows.at(-1)!.firstCheckNs)}${r.error ? `; error: ${r.error}` : ""}`);
   }
 

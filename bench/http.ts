@@ -16,7 +16,7 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { makeQueries } from "./lib/gen.js";
-import { OUT, ROOT, type Core } from "./lib/ours.js";
+import { CORE_BUNDLE, OUT, REAL_BIN, ROOT, type Core } from "./lib/ours.js";
 import { fmtNs, fmtRatio, median, summarize, table } from "./lib/stats.js";
 
 const require = createRequire(import.meta.url);
@@ -120,11 +120,11 @@ export async function runHttp(cfg: HttpConfig, core: Core | null, log: (s: strin
   const result: HttpResult = { rows: [] };
 
   // In-process CPU cost of a 1000-item batch on the real lexicon (what one batch request costs the engine).
-  const realBin = path.join(ROOT, "build/lexicon.bin");
+  const realBin = REAL_BIN;
   let batchItems: { q: string }[] = [];
   if (core && fs.existsSync(realBin)) {
     const lex = core.loadLexicon(new Uint8Array(fs.readFileSync(realBin)));
-    const terms = ((await import(path.join(OUT, "core.mjs"))) as { listEntries?: (l: unknown) => { term: string }[] }).listEntries?.(lex).map((e) => e.term) ?? [SHORT_QUERY];
+    const terms = ((await import(CORE_BUNDLE)) as { listEntries?: (l: unknown) => { term: string }[] }).listEntries?.(lex).map((e) => e.term) ?? [SHORT_QUERY];
     const qs = makeQueries(1000, terms, { seed: 0xba7c4, hitRate: 0.1, maxLen: 80 }).queries;
     batchItems = qs.map((q) => ({ q }));
     const once = () => {
@@ -151,7 +151,7 @@ export async function runHttp(cfg: HttpConfig, core: Core | null, log: (s: strin
       json.push(Number(process.hrtime.bigint() - t0) + (body.length & 0));
     }
     const s = summarize(xs);
-    result.batchInProcess = { lexicon: "build/lexicon.bin", items: 1000, medianNs: s.median, cpuMedianNs: median(cpus), p99Ns: s.p99, perItemNs: s.median / 1000, withJsonNs: median(json) };
+    result.batchInProcess = { lexicon: "lexicon-real.bin", items: 1000, medianNs: s.median, cpuMedianNs: median(cpus), p99Ns: s.p99, perItemNs: s.median / 1000, withJsonNs: median(json) };
     log(
       `in-process: core check × 1000 items (real lexicon, generated queries ≤ 80 chars, 10% with a term): median ${fmtNs(s.median)} per batch ` +
         `(${fmtNs(s.median / 1000)} per item; CPU time ${fmtNs(median(cpus))}), max of 30 ${fmtNs(s.max)}; check + JSON.stringify of the results ${fmtNs(median(json))}`,

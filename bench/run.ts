@@ -9,6 +9,7 @@
  * tables, to build/bench/report.md (the source of BENCHMARKS.md). Benchmarks, not tests: nothing
  * here asserts on time; targets are printed next to the measured figures.
  */
+import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +17,7 @@ import { runCold } from "./cold.js";
 import { runEngine } from "./engine.js";
 import { runHttp } from "./http.js";
 import { renderReport } from "./lib/report.js";
-import { bundleCore, loadCompiler, loadCore, OUT, ROOT, type CompileSync, type Core } from "./lib/ours.js";
+import { bundleCore, buildRealLexicon, loadCompiler, loadCore, OUT, ROOT, type CompileSync, type Core } from "./lib/ours.js";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick") || process.env.BENCH_QUICK === "1";
@@ -41,6 +42,18 @@ export interface Machine {
   command: string;
   quick: boolean;
   loadavg: number[];
+  source?: string;
+}
+
+/** Which source the run measured: the commit, and whether src/ had uncommitted changes (shared tree). */
+function sourceSnapshot(): string {
+  try {
+    const head = execSync("git rev-parse --short HEAD", { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execSync("git status --porcelain -- src lexicon", { cwd: ROOT, encoding: "utf8" }).trim().split("\n").filter(Boolean).length;
+    return `commit ${head}${dirty ? ` + ${dirty} uncommitted/untracked paths under src/ and lexicon/ (bundled at ${new Date().toISOString()})` : ""}`;
+  } catch {
+    return "unknown (no git)";
+  }
 }
 
 function machine(): Machine {
@@ -75,10 +88,13 @@ async function main(): Promise<void> {
   }
   try {
     compile = await loadCompiler();
+    log(`real lexicon: ${await buildRealLexicon()} → build/bench/lexicon-real.bin`);
   } catch (e) {
     log(`our compiler could not be loaded (${(e as Error).message.split("\n")[0]}); our rows are skipped`);
   }
+  m.source = sourceSnapshot();
 
+  log(`source: ${m.source}`);
   const results: Record<string, unknown> = { machine: m };
   if (want("engine")) {
     results.engine = await runEngine(

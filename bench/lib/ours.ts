@@ -3,8 +3,10 @@
  *
  * The core is bundled with esbuild into build/bench/core.mjs first, the way wrangler bundles it
  * for the Worker, and every benchmark (in-process and the cold-start children) imports that
- * one file: the code timed is the code deployed. The compiler (Node only) is imported from
- * source.
+ * one file: the code timed is the code deployed. The compiler is bundled at the same moment into
+ * build/bench/compiler.mjs, and the real lexicon is compiled with it into
+ * build/bench/lexicon-real.bin: the tree is shared with people editing it, so every binary the
+ * bench loads comes from the same snapshot of the source as the code that loads it.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +17,8 @@ import type { SynthTerm } from "./gen.js";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const OUT = path.join(ROOT, "build", "bench");
 export const CORE_BUNDLE = path.join(OUT, "core.mjs");
+export const COMPILER_BUNDLE = path.join(OUT, "compiler.mjs");
+export const REAL_BIN = path.join(OUT, "lexicon-real.bin");
 
 /** The subset of src/core/index.ts the benchmarks use. */
 export interface Core {
@@ -26,16 +30,29 @@ export interface Core {
 
 export async function bundleCore(): Promise<string> {
   fs.mkdirSync(OUT, { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, "src/core/index.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    outfile: CORE_BUNDLE,
-    logLevel: "error",
-  });
+  const common = { bundle: true, format: "esm", target: "es2022", logLevel: "error" } as const;
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(ROOT, "src/core/index.ts")], platform: "neutral", outfile: CORE_BUNDLE }),
+    build({ ...common, entryPoints: [path.join(ROOT, "src/compiler/index.ts")], platform: "node", packages: "external", outfile: COMPILER_BUNDLE }),
+  ]);
   return CORE_BUNDLE;
+}
+
+/** Compile lexicon/ with the bundled compiler into REAL_BIN; on failure copy build/lexicon.bin. */
+export async function buildRealLexicon(): Promise<string> {
+  try {
+    const mod = (await import(pathToFileURL(COMPILER_BUNDLE).href)) as { buildLexicon(dir: string): { ok: boolean; bin?: Uint8Array; errors: { message: string }[] } };
+    const r = mod.buildLexicon(path.join(ROOT, "lexicon"));
+    if (r.ok && r.bin) {
+      fs.writeFileSync(REAL_BIN, r.bin);
+      return "compiled from lexicon/ with the bundled compiler";
+    }
+    fs.copyFileSync(path.join(ROOT, "build/lexicon.bin"), REAL_BIN);
+    return `lexicon/ did not build (${r.errors[0]?.message ?? "?"}); copied build/lexicon.bin`;
+  } catch (e) {
+    fs.copyFileSync(path.join(ROOT, "build/lexicon.bin"), REAL_BIN);
+    return `bundled buildLexicon failed (${(e as Error).message.split("\n")[0]}); copied build/lexicon.bin`;
+  }
 }
 
 export async function loadCore(): Promise<Core> {
@@ -48,8 +65,7 @@ export type CompileSync = (terms: SynthTerm[]) => { bin: Uint8Array; errors: str
 /** The lead's compileTerms (src/compiler), whichever module exports it, as a sync function returning the binary. */
 export async function loadCompiler(): Promise<CompileSync> {
   let fn: CompileTerms | null = null;
-  for (const m of ["src/compiler/index.ts", "src/compiler/compile.ts"]) {
-    const p = path.join(ROOT, m);
+  for (const p of [COMPILER_BUNDLE]) {
     if (!fs.existsSync(p)) continue;
     const mod = (await import(pathToFileURL(p).href)) as { compileTerms?: CompileTerms };
     if (mod.compileTerms) {
@@ -57,7 +73,7 @@ export async function loadCompiler(): Promise<CompileSync> {
       break;
     }
   }
-  if (!fn) throw new Error("compileTerms is not exported by src/compiler yet");
+  if (!fn) throw new Error("compileTerms is not exported by src/compiler/index.ts");
   const f = fn;
   return (terms) => {
     // pinyin: false — the synthetic Han terms get no generated pinyin forms (the peers have none).

@@ -5,7 +5,7 @@ import type { HttpResult } from "../http.js";
 import { fmtBytes, fmtNs, fmtRate, fmtRatio, table } from "./stats.js";
 
 interface Results {
-  machine: { cpu: string; nproc: number; node: string; v8: string; os: string; memory: string; date: string; command: string; quick: boolean; loadavg?: number[] };
+  machine: { cpu: string; nproc: number; node: string; v8: string; os: string; memory: string; date: string; command: string; quick: boolean; loadavg?: number[]; source?: string };
   engine?: SizeResult[];
   cold?: ColdRow[];
   http?: HttpResult;
@@ -17,6 +17,7 @@ export function renderReport(r: Results): string {
   const out: string[] = [];
   out.push(`Run: \`${m.command}\` on ${m.date}${m.quick ? " (quick mode)" : ""}, ${r.totalSeconds?.toFixed(0) ?? "?"} s.`);
   out.push(`Machine: ${m.cpu}, nproc ${m.nproc}, ${m.memory} RAM, ${m.os}; Node ${m.node} (V8 ${m.v8})` + (m.loadavg ? `; load average at start ${m.loadavg.map((x) => x.toFixed(1)).join(" / ")}.` : "."));
+  if (m.source) out.push(`Source measured: ${m.source}.`);
   out.push("");
   for (const s of r.engine ?? []) {
     out.push(`### Engine, ${s.terms.toLocaleString("en")} terms`);
