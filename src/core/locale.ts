@@ -23,6 +23,8 @@ export function fallbackChain(tag: string): string[] {
     const region = parts.find((p, i) => i > 0 && p.length === 2);
     const hant = script ? script === "hant" : region !== undefined && HANT_REGIONS.has(region);
     chain.splice(chain.length - 1, 0, hant ? "zh-hant" : "zh-hans");
+    // A reader of one Chinese script reads the other far better than English.
+    chain.push(hant ? "zh-hans" : "zh-hant");
   }
   if (lang === "in") chain.push("id"); // the old code for Indonesian
   return chain;

@@ -16,6 +16,10 @@ describe("locale fallback", () => {
     ["pt-BR", "pt"],
     ["de", "en"],
   ])("%s → %s", (tag, want) => expect(resolveLocale(AVAILABLE, tag)).toBe(want));
+  it("falls back to the other Chinese script before English", () => {
+    expect(resolveLocale(["en", "zh-Hans"], "zh-TW")).toBe("zh-Hans");
+    expect(resolveLocale(["en", "zh-Hant"], "zh-CN")).toBe("zh-Hant");
+  });
   it("falls back to Accept-Language by q, then en", () => {
     expect(resolveLocale(AVAILABLE, null, "de-DE,de;q=0.9,fr;q=0.8,en;q=0.5")).toBe("fr");
     expect(resolveLocale(AVAILABLE, "de", "zh-TW;q=0.3, es;q=0.2")).toBe("zh-Hant");
