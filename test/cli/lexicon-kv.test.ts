@@ -211,3 +211,22 @@ describe("lexicon status", () => {
     expect(r.out).toMatch(/Could not reach/);
   });
 });
+
+describe("lexicon push of a rebuilt source", () => {
+  it("gives a rebuild of the same source the next free id instead of refusing it", async () => {
+    // Last in the file: it adds versions the other tests' lists do not expect.
+    const own = target;
+    const ownArgs = local;
+    const first = await run(push, [...ownArgs, "--dir", FIXTURE]);
+    expect(first.code, first.out).toBe(0);
+    const id = (await readState(own)).current!;
+    expect(id).toMatch(/^\d{4}\.\d{2}\.\d{2}-[0-9a-f]{8}$/);
+    const again = await run(push, [...ownArgs, "--dir", FIXTURE]);
+    expect(again.code, again.out).toBe(0);
+    expect(again.out).toMatch(/becomes .*\.2/);
+    const state = await readState(own);
+    expect(state.current).toBe(`${id}.2`);
+    expect(state.versions.map((v) => v.version)).toEqual(expect.arrayContaining([id, `${id}.2`]));
+  });
+
+});

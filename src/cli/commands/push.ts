@@ -2,7 +2,8 @@
  * `lexicon push [--local|--remote] [--env NAME] [--dir lexicon] [--version ID] [--persist-to DIR]`:
  * build and validate the lexicon (every example must pass), upload it as `lexicon:v:<version>`
  * with its metadata, then point `lexicon:current` at it. Nothing is written when the build fails,
- * and a version id already in KV with another checksum is refused (version keys are immutable).
+ * and a version id given with --version that KV already holds with another checksum is refused
+ * (version keys are immutable); the default id (date + source fingerprint) moves to `<id>.2`, … instead.
  */
 import { verifyLexicon } from "../../core";
 import { buildLexicon } from "../../compiler";
@@ -38,11 +39,26 @@ export default async function push(argv: string[]): Promise<number> {
       return 2;
     }
 
-    const built = buildLexicon(dir, version ? { version } : {});
+    let built = buildLexicon(dir, version ? { version } : {});
     for (const e of built.errors) console.error(`${e.where}: ${e.message}`);
     if (!built.ok || !built.bin || !built.info) {
       console.error(`\nThe lexicon in ${dir}/ does not build (${built.errors.length} error${built.errors.length === 1 ? "" : "s"}); nothing was uploaded.`);
       return 1;
+    }
+    const state = await readState(target);
+    // An id made from the source (date + fingerprint) that KV already holds with other bytes means
+    // the same source was built again (its build time differs): take the next free id, `<id>.2`, …
+    // A version named with --version is never renamed: that clash is refused below.
+    if (!version) {
+      const taken = (id: string) => state.versions.find((v) => v.version === id);
+      const base = built.info.version;
+      let id = base;
+      for (let n = 2; taken(id) && taken(id)!.metadata?.checksum !== built.info.checksum; n++) id = `${base}.${n}`;
+      if (id !== base) {
+        console.log(`${versionKey(base)} already holds an earlier build of this source; this build becomes ${id}.`);
+        built = buildLexicon(dir, { version: id });
+        if (!built.ok || !built.bin || !built.info) return 1;
+      }
     }
     const verified = await verifyLexicon(built.bin);
     if (!verified.ok) {
@@ -53,7 +69,6 @@ export default async function push(argv: string[]): Promise<number> {
     const meta: VersionMetadata = { checksum: info.checksum, format: info.format, entries: info.entries, builtAt: info.builtAt };
     console.log(`Built ${info.version}: ${info.entries} entries, ${built.examples.passed} examples pass, ${built.bin.byteLength} bytes, sha256 ${shortSum(info.checksum)}…`);
 
-    const state = await readState(target);
     const existing = state.versions.find((v) => v.version === info.version);
     if (existing && existing.metadata?.checksum !== info.checksum) {
       console.error(
