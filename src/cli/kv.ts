@@ -71,6 +71,28 @@ export function parseTarget(args: string[]): { target: KvTarget; rest: string[] 
   return { target, rest };
 }
 
+/** A command whose expected KV failures (KvError) print their message and exit 1. */
+export function withKvErrors(cmd: (args: string[]) => Promise<number>): (args: string[]) => Promise<number> {
+  return async (args) => {
+    try {
+      return await cmd(args);
+    } catch (e) {
+      if (e instanceof KvError) {
+        console.error(e.message);
+        return 1;
+      }
+      throw e;
+    }
+  };
+}
+
+/** How long until a change to `lexicon:current` is served (push, rollback). */
+export function propagationNote(t: KvTarget): string {
+  return t.remote
+    ? "KV can take about 60 s to reach every Cloudflare location; then each Worker isolate switches within LEXICON_REFRESH_SECONDS (30 s by default). Check with `npm run lexicon -- status https://<your worker>`."
+    : "A running `npm start` switches within LEXICON_REFRESH_SECONDS (30 s by default; `npm start -- --var LEXICON_REFRESH_SECONDS:1` for quick edits). Check with `npm run lexicon -- status`. (On Cloudflare, KV itself can take about 60 s to reach every location, on top of that.)";
+}
+
 export function describeTarget(t: KvTarget): string {
   const where = t.remote ? "remote KV (Cloudflare)" : `local KV (${t.persistTo ?? ".wrangler/state"})`;
   return t.env ? `${where}, environment ${t.env}` : where;

@@ -24,10 +24,12 @@ async function main(argv: string[]): Promise<number> {
   return mod.default(args);
 }
 
+// Commands turn expected failures into messages and exit codes; what reaches here is a bug, so its
+// stack is shown.
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
+    console.error(e);
     process.exit(1);
   },
 );

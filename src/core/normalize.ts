@@ -101,6 +101,9 @@ export function scan(a: Alphabet, text: string, hashtag = false): Scan {
  * word, a space between characters of scripts without spaces): `scanGeneral` then does it all.
  * Where it answers, it answers exactly as `scanGeneral` does (a property test holds them equal).
  */
+// The code-point decoding and folding lines repeat scanGeneral's pass 1 on purpose: this is the
+// hottest loop of the service, and a shared helper returning (code point, next index) costs an
+// allocation or a call per character.
 function scanPlain(a: Alphabet, text: string, hashtag: boolean): Scan | null {
   const len = text.length;
   grow(len + 1);

@@ -10,7 +10,7 @@ import { buildLexicon } from "../../compiler";
 import {
   CURRENT_KEY,
   describeTarget,
-  KvError,
+  
   parseTarget,
   putBinary,
   putText,
@@ -20,91 +20,81 @@ import {
   takeOption,
   type VersionMetadata,
   versionKey,
+  propagationNote,
+  withKvErrors,
 } from "../kv";
 
 const USAGE = "usage: npm run lexicon -- push [--local|--remote] [--env NAME] [--dir lexicon] [--version ID] [--dry-run]";
 
-export default async function push(argv: string[]): Promise<number> {
-  try {
-    const { target, rest } = parseTarget(argv);
-    const dir = takeOption(rest, "--dir") ?? "lexicon";
-    const version = takeOption(rest, "--version");
-    const dryRun = takeFlag(rest, "--dry-run");
-    if (rest.length) {
-      console.error(`Unexpected argument "${rest[0]}".\n${USAGE}`);
-      return 2;
-    }
-    if (version !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/.test(version)) {
-      console.error(`--version "${version}" is not a valid version id (letters, digits, . _ + -; at most 128).`);
-      return 2;
-    }
-
-    let built = buildLexicon(dir, version ? { version } : {});
-    for (const e of built.errors) console.error(`${e.where}: ${e.message}`);
-    if (!built.ok || !built.bin || !built.info) {
-      console.error(`\nThe lexicon in ${dir}/ does not build (${built.errors.length} error${built.errors.length === 1 ? "" : "s"}); nothing was uploaded.`);
-      return 1;
-    }
-    const state = await readState(target);
-    // An id made from the source (date + fingerprint) that KV already holds with other bytes means
-    // the same source was built again (its build time differs): take the next free id, `<id>.2`, …
-    // A version named with --version is never renamed: that clash is refused below.
-    if (!version) {
-      const taken = (id: string) => state.versions.find((v) => v.version === id);
-      const base = built.info.version;
-      let id = base;
-      for (let n = 2; taken(id) && taken(id)!.metadata?.checksum !== built.info.checksum; n++) id = `${base}.${n}`;
-      if (id !== base) {
-        console.log(`${versionKey(base)} already holds an earlier build of this source; this build becomes ${id}.`);
-        built = buildLexicon(dir, { version: id });
-        if (!built.ok || !built.bin || !built.info) return 1;
-      }
-    }
-    const verified = await verifyLexicon(built.bin);
-    if (!verified.ok) {
-      console.error(`The built binary does not verify (${verified.code}: ${verified.message}); nothing was uploaded.`);
-      return 1;
-    }
-    const info = verified.info;
-    const meta: VersionMetadata = { checksum: info.checksum, format: info.format, entries: info.entries, builtAt: info.builtAt };
-    console.log(`Built ${info.version}: ${info.entries} entries, ${built.examples.passed} examples pass, ${built.bin.byteLength} bytes, sha256 ${shortSum(info.checksum)}…`);
-
-    const existing = state.versions.find((v) => v.version === info.version);
-    if (existing && existing.metadata?.checksum !== info.checksum) {
-      console.error(
-        `${describeTarget(target)} already has ${versionKey(info.version)} with checksum ${shortSum(existing.metadata?.checksum)}… ` +
-          `(built ${existing.metadata?.builtAt ?? "?"}); this build's checksum is ${shortSum(info.checksum)}…. ` +
-          "Version keys are never overwritten. To serve the stored one, run `npm run lexicon -- rollback " +
-          `${info.version}\`; to upload this build, give it a new id with --version (e.g. --version ${info.version}.2).`,
-      );
-      return 1;
-    }
-    if (dryRun) {
-      console.log(`Dry run: would ${existing ? "reuse" : "write"} ${versionKey(info.version)} and point ${CURRENT_KEY} at it (${describeTarget(target)}).`);
-      return 0;
-    }
-    if (existing) console.log(`${versionKey(info.version)} is already in ${describeTarget(target)} with the same checksum; not uploading it again.`);
-    else {
-      await putBinary(target, versionKey(info.version), built.bin, meta);
-      console.log(`Wrote ${versionKey(info.version)} to ${describeTarget(target)} with metadata ${JSON.stringify(meta)}.`);
-    }
-    if (state.current === info.version) {
-      console.log(`${CURRENT_KEY} already names ${info.version}; nothing else to do.`);
-    } else {
-      await putText(target, CURRENT_KEY, info.version);
-      console.log(`Pointed ${CURRENT_KEY} at ${info.version} (was ${state.current ?? "unset: the bundled lexicon"}).`);
-    }
-    console.log(
-      target.remote
-        ? "KV can take about 60 s to reach every Cloudflare location; then each Worker isolate switches within LEXICON_REFRESH_SECONDS (30 s by default). Check with `npm run lexicon -- status https://<your worker>`."
-        : "A running `npm start` switches within LEXICON_REFRESH_SECONDS (30 s by default; `npm start -- --var LEXICON_REFRESH_SECONDS:1` for quick edits). Check with `npm run lexicon -- status`. (On Cloudflare, KV itself can take about 60 s to reach every location, on top of that.)",
-    );
-    return 0;
-  } catch (e) {
-    if (e instanceof KvError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
+export default withKvErrors(async function push(argv: string[]): Promise<number> {
+  const { target, rest } = parseTarget(argv);
+  const dir = takeOption(rest, "--dir") ?? "lexicon";
+  const version = takeOption(rest, "--version");
+  const dryRun = takeFlag(rest, "--dry-run");
+  if (rest.length) {
+    console.error(`Unexpected argument "${rest[0]}".\n${USAGE}`);
+    return 2;
   }
-}
+  if (version !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/.test(version)) {
+    console.error(`--version "${version}" is not a valid version id (letters, digits, . _ + -; at most 128).`);
+    return 2;
+  }
+
+  let built = buildLexicon(dir, version ? { version } : {});
+  for (const e of built.errors) console.error(`${e.where}: ${e.message}`);
+  if (!built.ok || !built.bin || !built.info) {
+    console.error(`\nThe lexicon in ${dir}/ does not build (${built.errors.length} error${built.errors.length === 1 ? "" : "s"}); nothing was uploaded.`);
+    return 1;
+  }
+  const state = await readState(target);
+  // An id made from the source (date + fingerprint) that KV already holds with other bytes means
+  // the same source was built again (its build time differs): take the next free id, `<id>.2`, …
+  // A version named with --version is never renamed: that clash is refused below.
+  if (!version) {
+    const taken = (id: string) => state.versions.find((v) => v.version === id);
+    const base = built.info.version;
+    let id = base;
+    for (let n = 2; taken(id) && taken(id)!.metadata?.checksum !== built.info.checksum; n++) id = `${base}.${n}`;
+    if (id !== base) {
+      console.log(`${versionKey(base)} already holds an earlier build of this source; this build becomes ${id}.`);
+      built = buildLexicon(dir, { version: id });
+      if (!built.ok || !built.bin || !built.info) return 1;
+    }
+  }
+  const verified = await verifyLexicon(built.bin);
+  if (!verified.ok) {
+    console.error(`The built binary does not verify (${verified.code}: ${verified.message}); nothing was uploaded.`);
+    return 1;
+  }
+  const info = verified.info;
+  const meta: VersionMetadata = { checksum: info.checksum, format: info.format, entries: info.entries, builtAt: info.builtAt };
+  console.log(`Built ${info.version}: ${info.entries} entries, ${built.examples.passed} examples pass, ${built.bin.byteLength} bytes, sha256 ${shortSum(info.checksum)}…`);
+
+  const existing = state.versions.find((v) => v.version === info.version);
+  if (existing && existing.metadata?.checksum !== info.checksum) {
+    console.error(
+      `${describeTarget(target)} already has ${versionKey(info.version)} with checksum ${shortSum(existing.metadata?.checksum)}… ` +
+        `(built ${existing.metadata?.builtAt ?? "?"}); this build's checksum is ${shortSum(info.checksum)}…. ` +
+        "Version keys are never overwritten. To serve the stored one, run `npm run lexicon -- rollback " +
+        `${info.version}\`; to upload this build, give it a new id with --version (e.g. --version ${info.version}.2).`,
+    );
+    return 1;
+  }
+  if (dryRun) {
+    console.log(`Dry run: would ${existing ? "reuse" : "write"} ${versionKey(info.version)} and point ${CURRENT_KEY} at it (${describeTarget(target)}).`);
+    return 0;
+  }
+  if (existing) console.log(`${versionKey(info.version)} is already in ${describeTarget(target)} with the same checksum; not uploading it again.`);
+  else {
+    await putBinary(target, versionKey(info.version), built.bin, meta);
+    console.log(`Wrote ${versionKey(info.version)} to ${describeTarget(target)} with metadata ${JSON.stringify(meta)}.`);
+  }
+  if (state.current === info.version) {
+    console.log(`${CURRENT_KEY} already names ${info.version}; nothing else to do.`);
+  } else {
+    await putText(target, CURRENT_KEY, info.version);
+    console.log(`Pointed ${CURRENT_KEY} at ${info.version} (was ${state.current ?? "unset: the bundled lexicon"}).`);
+  }
+  console.log(propagationNote(target));
+  return 0;
+});
