@@ -148,7 +148,7 @@ export function runCold(cfg: ColdConfig, log: (s: string) => void): ColdRow[] {
       ["lexicon", "compile", "compile CPU", "binary", "fits KV (25 MiB)", "import core", "loadLexicon", "first check", "2nd check", "verify (sha256)", "heap Δ after load", "arrayBuffers Δ", "process", "1st answer"],
       rows.map((r) => [
         r.label,
-        r.compileNs === null ? (r.terms ? r.error ?? "-" : "(npm run build)") : fmtNs(r.compileNs),
+        r.compileNs === null ? (r.terms ? r.error ?? "-" : "(at bench start)") : fmtNs(r.compileNs),
         r.compileCpuNs ? fmtNs(r.compileCpuNs) : "-",
         fmtBytes(r.bytes),
         Number.isFinite(r.bytes) ? (r.bytes <= KV_LIMIT ? "yes" : "NO") : "-",
