@@ -116,7 +116,7 @@ export async function runEngine(cfg: EngineConfig, core: Core | null, compile: C
           note: "core check(): normalize + match + boundaries + decide, returns the /v1/check body",
           semantics: "decision",
           group: "ours",
-          build: () => ({ count: (q) => core.check(L, q).matches.length, spans: () => [] }),
+          build: () => ({ count: (q: string) => core.check(L, q).matches.length, spans: () => [] }),
         } as unknown as Engine,
         {
           name: "ours: rawMatches",

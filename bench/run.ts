@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, quick ? "results-quick.json" : "results.json"), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(OUT, quick ? "output-quick.txt" : "output.txt"), lines.join("\n") + "\n");
-  fs.writeFileSync(path.join(OUT, quick ? "report-quick.md" : "report.md"), renderReport(results as Parameters<typeof renderReport>[0]) + "\n");
+  fs.writeFileSync(path.join(OUT, quick ? "report-quick.md" : "report.md"), renderReport(results as unknown as Parameters<typeof renderReport>[0]) + "\n");
   console.log(`(written to ${path.relative(ROOT, OUT)}/)`);
 }
 

@@ -146,9 +146,11 @@ export function compile(input: CompileInput): Compiled {
   );
 
   // 5. An exception must shadow a term.
+  const byEntry = new Map<number, Pattern[]>();
+  for (const p of patterns) if (entries[p.entry]!.role === "exception") byEntry.set(p.entry, [...(byEntry.get(p.entry) ?? []), p]);
   entries.forEach((e, i) => {
     if (e.role !== "exception") return;
-    const own = patterns.filter((p) => p.entry === i);
+    const own = byEntry.get(i) ?? [];
     const shadows = own.some((p) => {
       const h = search(auto, p.seq, p.seq.length);
       for (let k = 0; k < h.n; k++) if (entries[patterns[h.pat[k]!]!.entry]!.role === "term") return true;
