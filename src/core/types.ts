@@ -1,6 +1,6 @@
 /**
  * The public shapes of the engine: what `check` returns is exactly the JSON body of
- * `GET /v1/check` (see ../../../shared/CONTRACT.md and openapi.json).
+ * `GET /v1/check` (see docs/api.md and GET /openapi.json).
  */
 
 export type Decision = "allow" | "warn" | "block";

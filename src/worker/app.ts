@@ -1,5 +1,5 @@
 /**
- * The HTTP API (see /work/shared/CONTRACT.md and GET /openapi.json): a thin Hono adapter over
+ * The HTTP API (docs/api.md, GET /openapi.json): a thin Hono adapter over
  * src/core. Validation lives in validate.ts and body.ts, errors in errors.ts, the lexicon choice
  * (bundled or KV) in lexicon-store.ts. Query text is never logged.
  */
