@@ -254,7 +254,9 @@ function joinWords(seq: Int32Array, a: Alphabet): Int32Array | null {
     if (seq[i] === SYM_SPACE && a.flags[seq[i - 1]!]! & F_LETTER && a.flags[seq[i + 1]!]! & F_LETTER) spaces++;
   }
   if (!spaces) return null;
-  return seq.filter((s, i) => !(s === SYM_SPACE && i > 0 && i + 1 < seq.length && a.flags[seq[i - 1]!]! & F_LETTER && a.flags[seq[i + 1]!]! & F_LETTER));
+  const out = seq.filter((s, i) => !(s === SYM_SPACE && i > 0 && i + 1 < seq.length && a.flags[seq[i - 1]!]! & F_LETTER && a.flags[seq[i + 1]!]! & F_LETTER));
+  // The scanner folds a letter doubled at the seam (`gading gajah` typed `gadinggajah`) to one.
+  return out.filter((s, i) => !(i > 0 && out[i - 1] === s && a.flags[s]! & F_COLLAPSE));
 }
 
 /**

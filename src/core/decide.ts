@@ -93,7 +93,9 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
       if (!(left && right) && oflags[first]! & O_HASHTAG) {
         left ||= (oflags[first]! & O_WORDSTART) !== 0 || (marks[first - 1]! & MARK_END) !== 0;
         right ||= last + 1 < n && ((oflags[last + 1]! & O_WORDSTART) !== 0 || (marks[last + 1]! & MARK_START) !== 0);
-        valid = h.first[i]! + HASHTAG_LONG <= last + 1 ? left || right : left && right;
+        // An exception must be a whole segment, or `caracal f…` would allow `#caracalforsale`.
+        const long = first + HASHTAG_LONG <= last + 1 && lex.entRole[entry] !== ROLE.exception;
+        valid = long ? left || right : left && right;
       } else valid = left && right;
     }
     cands.push({ pat: p, entry, role: lex.entRole[entry]!, first, last, valid, why: valid ? null : "word_boundary", by: -1 });

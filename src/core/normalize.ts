@@ -130,7 +130,10 @@ function scanPlain(a: Alphabet, text: string, hashtag: boolean): Scan | null {
       }
     }
     const v = cp < 0x10000 ? bmp[cp]! : lookupAstral(a, cp);
-    if (v === SKIP) continue;
+    if (v === SKIP) {
+      if (isVoicingMark(cp)) return null;
+      continue;
+    }
     if (v === SPACE) {
       if (prevKind === K_LETTER && run === 1) return null; // `i v o r y` may follow
       if (m > 0) {
@@ -223,7 +226,15 @@ export function scanGeneral(a: Alphabet, text: string, hashtag = false): Scan {
       }
     }
     const v = cp < 0x10000 ? bmp[cp]! : lookupAstral(a, cp);
-    if (v === SKIP) continue;
+    if (v === SKIP) {
+      // A separate voicing mark after kana (`ﾍﾟ`, `か゛`) makes one voiced kana, as NFC would.
+      if (isVoicingMark(cp) && n > 0 && rawKind[n - 1] === K_NOSPACE) {
+        const voiced = composeVoiced(text.charCodeAt(rawStart[n - 1]!), cp);
+        const vv = voiced < 0 ? SKIP : bmp[voiced]!;
+        if (vv < A.SPECIAL_BASE) (rawSym[n - 1] = vv), (rawEnd[n - 1] = i);
+      }
+      continue;
+    }
     let kind: number;
     let sym = v;
     if (v === SPACE) kind = K_SPACE;
@@ -363,21 +374,37 @@ export function scanGeneral(a: Alphabet, text: string, hashtag = false): Scan {
   return out;
 }
 
+function isVoicingMark(cp: number): boolean {
+  return cp === 0x3099 || cp === 0x309a || cp === 0x309b || cp === 0x309c || cp === 0xff9e || cp === 0xff9f;
+}
+
+/** The voiced kana of `base` + a voicing mark, or -1. Rare, so done with NFC at the time. */
+function composeVoiced(base: number, mark: number): number {
+  const m = mark === 0x309a || mark === 0x309c || mark === 0xff9f ? "\u309a" : "\u3099";
+  const s = (String.fromCharCode(base).normalize("NFKC") + m).normalize("NFC");
+  return s.length === 1 ? s.charCodeAt(0) : -1;
+}
+
 function isWordish(i: number, n: number): boolean {
   const rawKind = rawKindBuf;
   const k = rawKind[i];
   if (k === K_LETTER || k === K_DIGIT) return true;
-  // `@` and `$` are letters inside a word (`p@ngolin`) or before a letter (`$cales`), not before a
-  // number (`$100`) nor after a word (`sale!$`).
-  if (k === K_LEETP && i + 1 < n) {
+  // `@` and `$` are letters beside a letter (`p@ngolin`, `$cales`, `vent@`), not beside numbers
+  // only (`$100`, `100$`).
+  if (k === K_LEETP) {
     const pk = i > 0 ? rawKind[i - 1] : K_SPACE;
-    const nk = rawKind[i + 1];
-    return nk === K_LETTER || ((pk === K_LETTER || pk === K_DIGIT) && nk === K_DIGIT);
+    const nk = i + 1 < n ? rawKind[i + 1] : K_SPACE;
+    return nk === K_LETTER || pk === K_LETTER || ((pk === K_DIGIT) && nk === K_DIGIT && i > 0 && i + 1 < n);
   }
   return false;
 }
 
-/** Does the separator run between raw `p` and raw `q` vanish? */
+/**
+ * Does the separator run between raw `p` and raw `q` vanish? Punctuation between two longer words
+ * stays a word break: Portuguese and German write names with hyphens (`onça-pintada`,
+ * `Nashorn-Horn`), which must match the same terms written with spaces. The cost: a word split by a
+ * hyphen into longer parts (`Elfen-bein`) is not rejoined.
+ */
 function joinable(p: number, q: number, runLen: number, spaces: number): boolean {
   const rawKind = rawKindBuf;
   const pk = rawKind[p];

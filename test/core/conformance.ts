@@ -125,6 +125,11 @@ export const CASES: Case[] = [
   { id: "tag100", q: "#sừngtêgiác", decision: "warn" },
   { id: "tag110", q: "#rhinohorn", kind: "query", decision: "warn" },
   { id: "tag120", q: "ivoryforsale", kind: "hashtag", decision: "block" },
+  // A letter doubled where two words meet is folded in a hashtag, and in the joined term.
+  { id: "tag130", q: "#jualgadinggajah", decision: "block", matches: [["elephant-ivory/gading-gajah", "gadinggajah"]] },
+  // An exception must be a whole segment of a hashtag: ivory coasters are ivory.
+  { id: "tag140", q: "#ivorycoasters", decision: "warn" },
+  { id: "tag150", q: "#ivorycoastforsale", decision: "allow" },
 
   // Odd text never throws and decides sanely.
   { id: "odd000", q: "\u0000\u0001\u0002", decision: "allow" },

@@ -45,6 +45,7 @@ describe("leetspeak", () => {
   it("catches digits and symbols inside a word", () => {
     expect(folded("1v0ry f0r $ale p@ngolin")).toBe("ivory for sale pangolin");
   });
+  it("reads @ and $ beside a letter, at a word's end too", () => expect(folded("vent@ ng@ $cales")).toBe("venta nga scales"));
   it("leaves numbers that are numbers", () => {
     expect(folded("ivory 1000 $100")).toBe("ivory 1000 100");
   });
@@ -66,9 +67,12 @@ describe("separators inside a word", () => {
     expect(folded("象*牙")).toBe("象牙");
     expect(folded("ง า ช้ า ง")).toBe(folded("งาช้าง"));
   });
-  it("keeps word separators between words", () => {
-    expect(folded("rhino-horn")).toBe("rhino horn");
+  it("keeps word breaks between longer words, hyphens included (onça-pintada = onça pintada)", () => {
     expect(folded("a b")).toBe("a b");
+    expect(folded("rhino-horn")).toBe("rhino horn");
+    expect(decide("rhino-horn-powder")).toBe("warn");
+    expect(decide("buy-ivory")).toBe("block");
+    expect(decide("corne-de-rhinocéros")).toBe("warn");
   });
   it("does not create", () => {
     expect(decide("a.k.a. ivorywhite")).toBe("allow");
@@ -79,6 +83,13 @@ describe("repeated letters", () => {
   it("catches", () => expect(folded("ivoooory  ivvory")).toBe("ivory ivory"));
   it("keeps repeated Chinese characters (猩猩 is one word)", () => expect(folded("猩猩")).toHaveLength(2));
   it("does not create", () => expect(decide("ivyyy")).toBe("allow"));
+});
+describe("half-width kana", () => {
+  it("catches, voicing marks included", () => {
+    expect(folded("ｶﾜｳｿ ﾍﾟｯﾄ")).toBe(folded("カワウソ ペット"));
+    expect(decide("ｶﾜｳｿ ﾍﾟｯﾄ")).toBe("warn");
+  });
+  it("does not create", () => expect(decide("ｶﾜｳｿ ﾍｯﾄ")).toBe("allow"));
 });
 describe("emoji used as words", () => {
   it("catches", () => {

@@ -1,5 +1,5 @@
 /** `lexicon build`: validate and compile lexicon/ to build/lexicon.bin (and build/lexicon.json, its info). */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { buildLexicon } from "../../compiler";
 
 export default async function build(args: string[]): Promise<number> {
@@ -13,8 +13,14 @@ export default async function build(args: string[]): Promise<number> {
     return 1;
   }
   mkdirSync(out.replace(/[^/]*$/, "") || ".", { recursive: true });
-  writeFileSync(out, r.bin!);
-  writeFileSync(out.replace(/\.bin$/, ".json"), `${JSON.stringify(r.info, null, 2)}\n`);
+  // Write then rename: a server or test reading the binary meanwhile sees the old one or the new
+  // one, never half of each.
+  const write = (path: string, data: string | Uint8Array) => {
+    writeFileSync(`${path}.tmp-${process.pid}`, data);
+    renameSync(`${path}.tmp-${process.pid}`, path);
+  };
+  write(out, r.bin!);
+  write(out.replace(/\.bin$/, ".json"), `${JSON.stringify(r.info, null, 2)}\n`);
   const ms = (performance.now() - t0).toFixed(0);
   console.error(
     `lexicon ${r.info!.version}: ${r.info!.entries} entries, ${r.patterns} patterns, ${r.info!.categories.length} categories, ${r.info!.languages.length} languages; ` +
