@@ -44,6 +44,8 @@ interface Cand {
   pat: number;
   entry: number;
   role: number;
+  /** A context term: it only fills gaps the others leave. */
+  weak: boolean;
   first: number;
   last: number;
   valid: boolean;
@@ -98,16 +100,15 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
         valid = long ? left || right : left && right;
       } else valid = left && right;
     }
-    cands.push({ pat: p, entry, role: lex.entRole[entry]!, first, last, valid, why: valid ? null : "word_boundary", by: -1 });
+    const role = lex.entRole[entry]!;
+    const weak = role === ROLE.term && lex.entAction[entry] === ACTION.context;
+    cands.push({ pat: p, entry, role, weak, first, last, valid, why: valid ? null : "word_boundary", by: -1 });
   }
 
   // Leftmost-longest among valid hits; an exception wins a tie. Context terms (species names, code
   // words with an everyday meaning) only fill the gaps the others leave, so `moon bear` cannot hide
   // `bear bile`.
-  const isWeak = (c: Cand) => c.role === ROLE.term && lex.entAction[c.entry] === ACTION.context;
-  const order = cands
-    .filter((c) => c.valid)
-    .sort((x, y) => Number(isWeak(x)) - Number(isWeak(y)) || x.first - y.first || y.last - x.last || (y.role === ROLE.exception ? 1 : 0) - (x.role === ROLE.exception ? 1 : 0));
+  const order = cands.filter((c) => c.valid).sort(byStrengthThenPosition);
   let chosen: Cand[] = [];
   for (const c of order) {
     const over = chosen.find((x) => x.first <= c.last && c.first <= x.last);
@@ -123,19 +124,21 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   }
 
   const terms = chosen.filter((c) => c.role === ROLE.term);
-  const langGroup = (e: number) => languageGroup(lex.meta.languages[lex.entLang[e]!]!);
-  const termGroups = new Set(terms.map((c) => langGroup(c.entry)));
+  const groups = groupsOf(lex);
+  const langGroup = (e: number) => groups[lex.entLang[e]!]!;
+  const termGroups: number[] = [];
+  for (const t of terms) if (!termGroups.includes(langGroup(t.entry))) termGroups.push(langGroup(t.entry));
   // Of homographs, keep the readings in the language of the query's terms, when one is.
   chosen = chosen.filter((c, i) => {
     const same = chosen.filter((o, j) => j !== i && o.first === c.first && o.last === c.last);
-    if (!same.length || termGroups.has(langGroup(c.entry)) || !same.some((o) => termGroups.has(langGroup(o.entry)))) return true;
+    if (!same.length || termGroups.includes(langGroup(c.entry)) || !same.some((o) => termGroups.includes(langGroup(o.entry)))) return true;
     c.why = "homograph";
-    c.by = same.find((o) => termGroups.has(langGroup(o.entry)))!.entry;
+    c.by = same.find((o) => termGroups.includes(langGroup(o.entry)))!.entry;
     return false;
   });
   const trades = chosen.filter((c) => c.role === ROLE.trade);
   for (const t of trades) {
-    if (lex.entFlags[t.entry]! & E_SAME_LANGUAGE && !termGroups.has(langGroup(t.entry))) t.why = "other_language";
+    if (lex.entFlags[t.entry]! & E_SAME_LANGUAGE && !termGroups.includes(langGroup(t.entry))) t.why = "other_language";
   }
   const trade = trades.filter((t) => t.why === null);
   const news = chosen.filter((c) => c.role === ROLE.context);
@@ -200,6 +203,27 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   };
   if (opts.explain) result.explain = explainOf(lex, q, kind, locale, cands, sc, rules);
   return result;
+}
+
+function byStrengthThenPosition(x: Cand, y: Cand): number {
+  if (x.weak !== y.weak) return x.weak ? 1 : -1;
+  return x.first - y.first || y.last - x.last || (y.role === ROLE.exception ? 1 : 0) - (x.role === ROLE.exception ? 1 : 0);
+}
+
+/** Language-group number per language index, computed once per lexicon. */
+const groupCache = new WeakMap<Lexicon, number[]>();
+function groupsOf(lex: Lexicon): number[] {
+  let g = groupCache.get(lex);
+  if (!g) {
+    const names: string[] = [];
+    g = lex.meta.languages.map((l) => {
+      const name = languageGroup(l);
+      if (!names.includes(name)) names.push(name);
+      return names.indexOf(name);
+    });
+    groupCache.set(lex, g);
+  }
+  return g;
 }
 
 function warningFor(lex: Lexicon, cats: number[], decision: Decision, locale: string): Warning {
