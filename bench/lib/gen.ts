@@ -87,9 +87,12 @@ function latinWord(r: Rng, minSyl: number, maxSyl: number, vowels = VOWELS): str
   return w;
 }
 
-/** `for sale` → `forsale`: the joined form the compiler adds for hashtags (see compile.ts). */
+/**
+ * `for sale` → `forsale`: the joined form the compiler adds for hashtags (see compile.ts), with a
+ * letter doubled at a seam folded to one, as the scanner folds it (`gading gajah` → `gadingajah`).
+ */
 export function joinedForm(term: string): string | null {
-  return / /.test(term) && /^[a-z ]+$/.test(term) ? term.replace(/ /g, "") : null;
+  return / /.test(term) && /^[a-z ]+$/.test(term) ? term.replace(/ /g, "").replace(/([a-z])\1+/g, "$1") : null;
 }
 
 function latinTerm(r: Rng): string {
