@@ -51,18 +51,9 @@ export interface LocaleMessages {
   categories: Record<string, { title: string; body: string; learnMoreUrl?: string }>;
 }
 
-export interface Lexicon {
+export interface Lexicon extends Omit<LexiconTables, "entStrings" | "strings"> {
   info: LexiconInfo;
   meta: Meta;
-  alphabet: Alphabet;
-  automaton: Automaton;
-  patEntry: Int32Array;
-  patFlags: Uint8Array;
-  entRole: Uint8Array;
-  entAction: Uint8Array;
-  entCategory: Uint8Array;
-  entLang: Uint8Array;
-  entFlags: Uint8Array;
   /** `<category>/<slug>` of an entry (decoded on first use). */
   entryId(e: number): string;
   /** The entry's written term. */

@@ -95,16 +95,9 @@ export interface RefreshReport {
   lastError: LexiconError | null;
 }
 
-export interface LexiconStatus {
-  version: string;
+/** `GET /v1/lexicon`: the served lexicon's info, where it came from, and the last refresh. */
+export interface LexiconStatus extends LexiconInfo {
   source: Source;
-  checksum: string;
-  format: number;
-  builtAt: string;
-  entries: number;
-  languages: string[];
-  categories: string[];
-  locales: string[];
   lastCheckedAt: string | null;
   lastError: LexiconError | null;
 }
