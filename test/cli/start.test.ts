@@ -4,10 +4,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { freePort } from "../support/free-port";
 
 const tmp = mkdtempSync(join(tmpdir(), "ws-start-"));
 let child: ChildProcess | undefined;
@@ -22,16 +22,6 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 it("serves on 127.0.0.1:$PORT and passes arguments through to wrangler dev", { timeout: 180_000 }, async () => {
   const port = await freePort();

@@ -3,11 +3,11 @@
 // When it cannot start, the e2e file skips and says why (see `workerSkip`).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../../support/free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,16 +23,6 @@ const START_TIMEOUT_MS = 90_000;
 const LOCAL_NODE = join(ROOT, "node_modules/node/bin/node");
 const NODE = existsSync(LOCAL_NODE) ? LOCAL_NODE : process.execPath;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
