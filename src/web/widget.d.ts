@@ -1,45 +1,23 @@
 // Types for src/web/widget.js (served at GET /widget.js). See docs/widget.md.
-// The Warning and CheckResult shapes are those of GET|POST /v1/check (src/core/types.ts).
+// The Warning and CheckResult shapes are derived from those of GET|POST /v1/check (src/core/types.ts).
 
-export interface WarningLabels {
-  learnMore: string;
-  report: string;
-  continue: string;
-  goBack: string;
-  close: string;
-}
+import type { CheckResult as ApiCheckResult, Match, Warning as ApiWarning } from "../core/types";
 
-/** The `warning` object of a /v1/check response. */
-export interface Warning {
-  locale: string;
-  category: string;
-  title: string;
-  body: string;
-  learnMoreUrl: string;
-  reportUrl: string;
-  /** true for `warn` (Continue is shown), false for `block`. */
-  canProceed: boolean;
-  /** Button labels in `locale`; English is used for any missing label. */
+export type { Match };
+
+export type WarningLabels = ApiWarning["labels"];
+
+/**
+ * The `warning` object of a /v1/check response, as the widget accepts it: `labels` may be partial
+ * (English fills the gaps) and `dir` may be absent (inferred from `locale`: ar, fa, he, ur… are rtl).
+ */
+export interface Warning extends Omit<ApiWarning, "labels" | "dir"> {
   labels?: Partial<WarningLabels>;
-  /** Text direction; when absent it is inferred from `locale` (ar, fa, he, ur… are rtl). */
   dir?: "ltr" | "rtl";
 }
 
-export interface Match {
-  entry: string;
-  category: string;
-  action: "warn" | "block" | "context";
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** The body of a /v1/check response. */
-export interface CheckResult {
-  decision: "allow" | "warn" | "block";
-  lexiconVersion: string;
-  reasons: string[];
-  matches: Match[];
+/** The body of a /v1/check response, with the widget's looser `warning`. */
+export interface CheckResult extends Omit<ApiCheckResult, "warning" | "explain"> {
   warning: Warning | null;
   explain?: unknown;
 }

@@ -24,12 +24,13 @@
  */
 import type { Lexicon } from "../core/lexicon";
 import type { LexiconInfo } from "../core/types";
+import { MAX_BINARY_BYTES } from "../core/verify";
 
 export const CURRENT_KEY = "lexicon:current";
 export const VERSION_PREFIX = "lexicon:v:";
 export const DEFAULT_REFRESH_SECONDS = 30;
-/** KV's own value limit; a larger binary cannot be a lexicon we wrote. */
-export const MAX_LEXICON_BYTES = 25 * 1024 * 1024;
+/** KV's own value limit (core's): a larger binary cannot be a lexicon we wrote. */
+export const MAX_LEXICON_BYTES = MAX_BINARY_BYTES;
 export const DEFAULT_KV_TIMEOUT_MS = 5000;
 /** `lexicon:current` changes: a short edge cache (KV's minimum is 30 s). */
 const CURRENT_CACHE_TTL = 30;
