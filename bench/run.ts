@@ -4,6 +4,7 @@
  *
  *   --only engine,cold,http   run some sections only
  *   --quick                   smaller inputs, shorter runs, no 1M-term lexicon
+ *   --sizes 10000,100000      the engine section at these lexicon sizes only
  *
  * Figures are printed as they come, then written to build/bench/results.json and, as Markdown
  * tables, to build/bench/report.md (the source of BENCHMARKS.md). Benchmarks, not tests: nothing
@@ -24,6 +25,9 @@ const quick = args.includes("--quick") || process.env.BENCH_QUICK === "1";
 const onlyArg = args.find((a) => a.startsWith("--only"));
 const only = onlyArg ? new Set((onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1] ?? "").split(",")) : null;
 const want = (s: string) => !only || only.has(s);
+const sizesArg = args.find((a) => a.startsWith("--sizes"));
+/** `--sizes 10000,100000`: the engine section's lexicon sizes only (for working on one size). */
+const engineSizes = sizesArg ? (sizesArg.includes("=") ? sizesArg.split("=")[1]! : args[args.indexOf(sizesArg) + 1] ?? "").split(",").map(Number) : null;
 
 const lines: string[] = [];
 const log = (s: string) => {
@@ -97,10 +101,12 @@ async function main(): Promise<void> {
   log(`source: ${m.source}`);
   const results: Record<string, unknown> = { machine: m };
   if (want("engine")) {
+    const cfg = quick
+      ? { sizes: [1_000, 10_000], queries: 5_000, peerBudgetNs: 0.15e9, rounds: 5, agreeQueries: 200, maxBuildTerms: {} }
+      : { sizes: [1_000, 10_000, 100_000], queries: 100_000, peerBudgetNs: 4e9, rounds: 10, agreeQueries: 2_000, maxBuildTerms: {} };
+    if (engineSizes) cfg.sizes = engineSizes;
     results.engine = await runEngine(
-      quick
-        ? { sizes: [1_000, 10_000], queries: 5_000, peerBudgetNs: 0.15e9, rounds: 5, agreeQueries: 200, maxBuildTerms: {} }
-        : { sizes: [1_000, 10_000, 100_000], queries: 100_000, peerBudgetNs: 4e9, rounds: 10, agreeQueries: 2_000, maxBuildTerms: {} },
+      cfg,
       core,
       compile,
       log,

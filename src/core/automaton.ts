@@ -1,12 +1,20 @@
 /**
- * The Aho-Corasick automaton over alphabet symbols, as flat typed arrays.
+ * The Aho-Corasick automaton over alphabet symbols, as a double array.
  *
- *   root[sym]            the root's transitions, dense: most symbols of a query are read at the root
- *   edgeStart[s]..[s+1]  the other states' transitions, sorted by symbol (CSR): edgeSym / edgeDst
- *   fail[s]              the longest proper suffix of s's path that is also a path from the root
- *   out[s]               the first pattern that ends at s (-1: none); patNext chains the others
- *   dict[s]              s itself when it has an output, else the nearest state on its failure chain
- *                        that has one (-1: none): one read per symbol tells whether anything ends here
+ * Every state is a slot; its transitions need no search. The child of state s on symbol c is
+ * slot t = base(s) + c when check(t) = s, else s has no child on c. `da` interleaves the two per
+ * slot, check at 2t and the word at 2t + 1, so a transition reads one cache line:
+ *
+ *   da[2t]       check: the parent of slot t (-1: a free slot)
+ *   da[2t + 1]   word: base << 2 | OUT (bit 1: a pattern ends here) | DICT (bit 0: a pattern ends
+ *                here or somewhere on its failure chain)
+ *   fail[t]      the longest proper suffix of t's path that is also a path from the root
+ *   outState[k]  the slots with OUT, ascending; outPat[k] the first pattern ending there, and
+ *                patNext chains the others
+ *
+ * The root is slot 0 with base 0, so its child on c is slot c: the root's row is dense, and most
+ * symbols of a query are read at the root or one step from it. One read of the word per symbol
+ * tells whether anything ends here, so the chain of outputs is only walked on a hit.
  *
  * It reports every occurrence (overlapping, all patterns); choosing leftmost-longest matches is a
  * decision rule (decide.ts) because word boundaries and exceptions must be checked first.
@@ -15,120 +23,231 @@
  */
 
 export interface Automaton {
-  root: Int32Array;
-  edgeStart: Int32Array;
-  edgeSym: Uint16Array;
-  edgeDst: Int32Array;
+  da: Int32Array;
   fail: Int32Array;
-  out: Int32Array;
-  dict: Int32Array;
+  outState: Int32Array;
+  outPat: Int32Array;
   patNext: Int32Array;
   /** Length of each pattern in symbols. */
   patLen: Uint16Array;
 }
 
-/** Build from patterns given as symbol sequences (symbols < alphabetSize). */
+/** Word bits. */
+export const DICT = 1;
+export const OUT = 2;
+const BASE_SHIFT = 2;
+/** Candidate bases tried for a state with several children before it goes past the end. */
+const PLACE_TRIES = 256;
+
+/** Build from patterns given as symbol sequences (0 < symbol < alphabetSize). */
 export function buildAutomaton(patterns: ArrayLike<number>[], alphabetSize: number): Automaton {
-  // Trie with per-state maps while building.
-  const children: Map<number, number>[] = [new Map()];
-  const outLists: number[][] = [[]];
-  patterns.forEach((p, pi) => {
-    let s = 0;
-    for (let i = 0; i < p.length; i++) {
-      const c = p[i]!;
-      let t = children[s]!.get(c);
-      if (t === undefined) {
-        t = children.length;
-        children.push(new Map());
-        outLists.push([]);
-        children[s]!.set(c, t);
-      }
-      s = t;
+  // 1. The trie. Inserting the patterns in lexicographic order creates its states in depth-first
+  //    preorder (parent before child), with no per-state maps.
+  const order = Array.from(patterns, (_, i) => i).sort((x, y) => compareSeq(patterns[x]!, patterns[y]!) || x - y);
+  let total = 1;
+  for (const p of patterns) total += p.length;
+  const label = new Int32Array(total);
+  const parent = new Int32Array(total);
+  const depth = new Int32Array(total);
+  const endState = new Int32Array(patterns.length);
+  const path: number[] = [0];
+  let n = 1;
+  let prev: ArrayLike<number> = [];
+  for (const pi of order) {
+    const p = patterns[pi]!;
+    let lcp = 0;
+    while (lcp < p.length && lcp < prev.length && p[lcp] === prev[lcp]) lcp++;
+    for (let d = lcp; d < p.length; d++) {
+      const c = p[d]!;
+      if (!(c > 0 && c < alphabetSize)) throw new Error(`pattern ${pi} has symbol ${c} outside the alphabet`);
+      label[n] = c;
+      parent[n] = path[d]!;
+      depth[n] = d + 1;
+      path[d + 1] = n;
+      n++;
     }
-    outLists[s]!.push(pi);
-  });
-  const nStates = children.length;
-
-  let nEdges = 0;
-  for (let s = 1; s < nStates; s++) nEdges += children[s]!.size;
-  const root = new Int32Array(alphabetSize).fill(0);
-  const edgeStart = new Int32Array(nStates + 1);
-  const edgeSym = new Uint16Array(nEdges);
-  const edgeDst = new Int32Array(nEdges);
-  let e = 0;
-  for (let s = 0; s < nStates; s++) {
-    edgeStart[s] = e;
-    if (s === 0) {
-      for (const [c, t] of children[0]!) root[c] = t;
-      continue;
-    }
-    const sorted = [...children[s]!].sort((x, y) => x[0] - y[0]);
-    for (const [c, t] of sorted) {
-      edgeSym[e] = c;
-      edgeDst[e] = t;
-      e++;
-    }
+    endState[pi] = path[p.length]!;
+    prev = p;
   }
-  edgeStart[nStates] = e;
 
-  const fail = new Int32Array(nStates);
-  const out = new Int32Array(nStates).fill(-1);
-  const dict = new Int32Array(nStates).fill(-1);
+  // Children of each state, in symbol order (preorder visits them so).
+  const childStart = new Int32Array(n + 1);
+  for (let s = 1; s < n; s++) childStart[parent[s]! + 1]!++;
+  for (let s = 0; s < n; s++) childStart[s + 1]! += childStart[s]!;
+  const children = new Int32Array(Math.max(0, n - 1));
+  const fillAt = childStart.slice(0, n);
+  for (let s = 1; s < n; s++) children[fillAt[parent[s]!]!++] = s;
+
+  // 2. Place the states breadth first: a state's slot is known before its children are placed.
+  const byDepth = countingSortByDepth(depth, n);
+  const space = new Slots(Math.max(1024, Math.ceil(n * 1.15) + alphabetSize));
+  const slot = new Int32Array(n);
+  const base = new Int32Array(n);
+  space.take(0);
+  const place = (s: number): void => {
+    const from = childStart[s]!;
+    const to = childStart[s + 1]!;
+    if (from === to) return;
+    const b = s === 0 ? 0 : space.fit(label, children, from, to);
+    base[s] = b;
+    for (let k = from; k < to; k++) {
+      const t = children[k]!;
+      slot[t] = b + label[t]!;
+      space.take(slot[t]!);
+    }
+  };
+  place(0);
+  for (const s of byDepth) place(s);
+
+  // 3. The arrays in slot space, padded so that base + any symbol stays in bounds.
+  let top = 0;
+  for (let s = 0; s < n; s++) top = Math.max(top, slot[s]!, base[s]! + alphabetSize);
+  const slots = top + 1;
+  const da = new Int32Array(2 * slots);
+  for (let t = 0; t < slots; t++) da[2 * t] = -1;
+  for (let s = 0; s < n; s++) {
+    const t = slot[s]!;
+    da[2 * t] = s === 0 ? -1 : slot[parent[s]!]!;
+    da[2 * t + 1] = base[s]! << BASE_SHIFT;
+  }
+
+  // Outputs: slots where patterns end, each with its chain of patterns in pattern order.
   const patNext = new Int32Array(patterns.length).fill(-1);
   const patLen = new Uint16Array(patterns.length);
-  patterns.forEach((p, i) => (patLen[i] = p.length));
-  for (let s = 0; s < nStates; s++) {
-    const l = outLists[s]!;
-    if (l.length) {
-      out[s] = l[0]!;
-      for (let i = 0; i + 1 < l.length; i++) patNext[l[i]!] = l[i + 1]!;
+  const firstAt = new Map<number, number>();
+  const lastAt = new Map<number, number>();
+  for (let pi = 0; pi < patterns.length; pi++) {
+    patLen[pi] = patterns[pi]!.length;
+    const t = slot[endState[pi]!]!;
+    const l = lastAt.get(t);
+    if (l === undefined) firstAt.set(t, pi);
+    else patNext[l] = pi;
+    lastAt.set(t, pi);
+  }
+  const outState = Int32Array.from(firstAt.keys()).sort();
+  const outPat = Int32Array.from(outState, (t) => firstAt.get(t)!);
+  for (const t of outState) da[2 * t + 1]! |= OUT | DICT;
+
+  // 4. Failure links breadth first: a state's failure target is shallower, so its own link and
+  //    DICT bit are final when it is reached.
+  const fail = new Int32Array(slots);
+  const a: Automaton = { da, fail, outState, outPat, patNext, patLen };
+  for (const s of byDepth) {
+    if (depth[s] === 1) continue; // fails to the root
+    const c = label[s]!;
+    let f = fail[slot[parent[s]!]!]!;
+    let nf = step(a, f, c);
+    while (nf < 0) {
+      f = fail[f]!;
+      nf = step(a, f, c);
     }
-  }
-  const a: Automaton = { root, edgeStart, edgeSym, edgeDst, fail, out, dict, patNext, patLen };
-  // Breadth-first failure links.
-  const queue = new Int32Array(nStates);
-  let qh = 0;
-  let qt = 0;
-  for (const t of children[0]!.values()) {
-    fail[t] = 0;
-    queue[qt++] = t;
-  }
-  while (qh < qt) {
-    const s = queue[qh++]!;
-    for (const [c, t] of children[s]!) {
-      let f = fail[s]!;
-      let nf = step(a, f, c);
-      while (nf < 0) {
-        f = fail[f]!;
-        nf = step(a, f, c);
-      }
-      fail[t] = nf === t ? 0 : nf;
-      queue[qt++] = t;
-    }
-  }
-  // dict in breadth-first order: a state's failure target is shallower, so already final.
-  for (let k = 0; k < qt; k++) {
-    const t = queue[k]!;
-    dict[t] = out[t]! >= 0 ? t : dict[fail[t]!]!;
+    const t = slot[s]!;
+    fail[t] = nf;
+    if (da[2 * nf + 1]! & DICT) da[2 * t + 1]! |= DICT;
   }
   return a;
 }
 
-/** One transition without failure: the next state, or -1 (the root never fails). */
-export function step(a: Automaton, s: number, c: number): number {
-  if (s === 0) return a.root[c] ?? 0;
-  const es = a.edgeSym;
-  let lo = a.edgeStart[s]!;
-  let hi = a.edgeStart[s + 1]! - 1;
-  if (hi - lo < 8) {
-    for (; lo <= hi; lo++) if (es[lo] === c) return a.edgeDst[lo]!;
-    return -1;
+/**
+ * Free slots of the double array while it is built: `used` marks, and `next` skips runs of used
+ * slots (union-find with path halving), so finding a free slot does not rescan full stretches.
+ */
+class Slots {
+  used: Uint8Array;
+  next: Int32Array;
+  /** One past the highest used slot. */
+  top = 0;
+  constructor(size: number) {
+    this.used = new Uint8Array(size);
+    this.next = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.next[i] = i;
   }
+  private grow(size: number): void {
+    if (size <= this.used.length) return;
+    const n = Math.max(size, this.used.length * 2);
+    const u = new Uint8Array(n);
+    u.set(this.used);
+    const nx = new Int32Array(n);
+    nx.set(this.next);
+    for (let i = this.next.length; i < n; i++) nx[i] = i;
+    this.used = u;
+    this.next = nx;
+  }
+  /** The first free slot at or after i. Every slot in [i, next[i]) is used. */
+  free(i: number): number {
+    this.grow(i + 1);
+    while (this.used[i]) {
+      const j = this.next[i]!;
+      this.grow(j + 1);
+      this.next[i] = this.next[j]!;
+      i = j;
+    }
+    return i;
+  }
+  take(i: number): void {
+    this.grow(i + 2);
+    this.used[i] = 1;
+    this.next[i] = i + 1;
+    if (i >= this.top) this.top = i + 1;
+  }
+  /** A base b ≥ 0 such that b + label of every child is free. */
+  fit(label: Int32Array, children: Int32Array, from: number, to: number): number {
+    const c0 = label[children[from]!]!;
+    let f = this.free(c0);
+    for (let tries = 0; ; tries++) {
+      const b = f - c0;
+      let ok = true;
+      for (let k = from + 1; k < to && ok; k++) {
+        const t = b + label[children[k]!]!;
+        if (t < this.used.length && this.used[t]) ok = false;
+      }
+      if (ok) return b;
+      // Past the tries, go beyond every used slot: a little space for a bounded build time.
+      f = this.free(tries < PLACE_TRIES ? f + 1 : this.top);
+    }
+  }
+}
+
+function compareSeq(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const m = Math.min(x.length, y.length);
+  for (let i = 0; i < m; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+/** States 1..n-1 ordered by depth (stable, so preorder within a depth). */
+function countingSortByDepth(depth: Int32Array, n: number): Int32Array {
+  let max = 0;
+  for (let s = 1; s < n; s++) if (depth[s]! > max) max = depth[s]!;
+  const start = new Int32Array(max + 2);
+  for (let s = 1; s < n; s++) start[depth[s]! + 1]!++;
+  for (let d = 1; d <= max + 1; d++) start[d]! += start[d - 1]!;
+  const out = new Int32Array(n - 1);
+  for (let s = 1; s < n; s++) out[start[depth[s]!]!++] = s;
+  return out;
+}
+
+/** Number of slots (states and free slots between them). */
+export function slotCount(a: Automaton): number {
+  return a.fail.length;
+}
+
+/** One transition without failure: the next slot, or -1 (the root never fails). */
+export function step(a: Automaton, s: number, c: number): number {
+  const t = (a.da[2 * s + 1]! >> BASE_SHIFT) + c;
+  if (a.da[2 * t] === s) return t;
+  return s === 0 ? 0 : -1;
+}
+
+/** The first pattern ending at a slot with OUT (binary search: only run on a hit). */
+export function firstPatternAt(a: Automaton, s: number): number {
+  const os = a.outState;
+  let lo = 0;
+  let hi = os.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const v = es[mid]!;
-    if (v === c) return a.edgeDst[mid]!;
-    if (v < c) lo = mid + 1;
+    const v = os[mid]!;
+    if (v === s) return a.outPat[mid]!;
+    if (v < s) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
@@ -162,55 +281,35 @@ function pushHit(p: number, first: number, last: number): void {
   hits.n++;
 }
 
-/** Every occurrence of every pattern in sym[0..n), ordered by end. At most `limit` hits. */
+/** Every occurrence of every pattern in sym[0..n), ordered by end, longest first. At most `limit` hits. */
 export function search(a: Automaton, sym: Int32Array, n: number, limit = 100_000): Hits {
   hits.n = 0;
-  const { root, edgeStart, edgeSym, edgeDst, fail, out, dict, patNext, patLen } = a;
+  const { da, fail, patNext, patLen } = a;
   let s = 0;
+  let w = da[1]!;
   for (let i = 0; i < n; i++) {
     const c = sym[i]!;
-    // Inline `step` with failure: the hot loop of the whole service.
+    // `step` with failure, inlined: the hot loop of the whole service.
     for (;;) {
-      if (s === 0) {
-        s = root[c] ?? 0;
-        break;
-      }
-      let lo = edgeStart[s]!;
-      const end = edgeStart[s + 1]!;
-      let t = -1;
-      if (end - lo <= 8) {
-        for (; lo < end; lo++) {
-          if (edgeSym[lo] === c) {
-            t = edgeDst[lo]!;
-            break;
-          }
-        }
-      } else {
-        let hi = end - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >>> 1;
-          const v = edgeSym[mid]!;
-          if (v === c) {
-            t = edgeDst[mid]!;
-            break;
-          }
-          if (v < c) lo = mid + 1;
-          else hi = mid - 1;
-        }
-      }
-      if (t >= 0) {
+      const t = (w >> BASE_SHIFT) + c;
+      if (da[2 * t] === s) {
         s = t;
+        w = da[2 * t + 1]!;
         break;
       }
+      if (s === 0) break;
       s = fail[s]!;
+      w = da[2 * s + 1]!;
     }
-    let o = dict[s]!;
-    while (o > 0) {
-      for (let p = out[o]!; p >= 0; p = patNext[p]!) {
-        if (hits.n >= limit) return hits;
-        pushHit(p, i - patLen[p]! + 1, i);
+    if (w & DICT) {
+      // DICT holds along the chain up to the last state with an output.
+      for (let o = s; da[2 * o + 1]! & DICT; o = fail[o]!) {
+        if (!(da[2 * o + 1]! & OUT)) continue;
+        for (let p = firstPatternAt(a, o); p >= 0; p = patNext[p]!) {
+          if (hits.n >= limit) return hits;
+          pushHit(p, i - patLen[p]! + 1, i);
+        }
       }
-      o = dict[fail[o]!]!;
     }
   }
   return hits;

@@ -15,7 +15,8 @@
  */
 
 export const MAGIC = 0x584c5357; // "WSLX" read as little-endian u32
-export const FORMAT = 1;
+/** 2: a double-array automaton (`da`, `outState`, `outPat`); format 1 had sorted edge lists. */
+export const FORMAT = 2;
 export const CHECKSUM_OFFSET = 16;
 export const VERSION_OFFSET = 48;
 export const VERSION_BYTES = 32;
@@ -31,13 +32,8 @@ export const SECTIONS = {
   symFlags: 6, // Uint8 per symbol
   symLeet: 7, // Uint16 per symbol
   symChars: 8, // Uint32 per symbol
-  root: 10, // Int32 per symbol
-  edgeStart: 11, // Int32 × (states + 1)
-  edgeSym: 12, // Uint16 per edge
-  edgeDst: 13, // Int32 per edge
-  fail: 14, // Int32 per state
-  out: 15, // Int32 per state
-  dict: 16, // Int32 per state
+  // 10–13, 15 and 16 were format 1's automaton (root, edges, out, dict).
+  fail: 14, // Int32 per slot
   patNext: 17, // Int32 per pattern
   patLen: 18, // Uint16 per pattern
   patEntry: 19, // Int32 per pattern
@@ -49,6 +45,9 @@ export const SECTIONS = {
   entFlags: 25, // Uint8 per entry
   entStrings: 26, // Uint32 × (2 × entries + 1): offsets of id and term into `strings`
   strings: 27, // UTF-8
+  da: 28, // Int32 × 2 per slot: check, base << 2 | flags
+  outState: 30, // Int32 per slot with an output
+  outPat: 31, // Int32 per slot with an output
 } as const;
 export type SectionName = keyof typeof SECTIONS;
 

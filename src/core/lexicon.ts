@@ -100,13 +100,10 @@ export function loadLexicon(bin: ArrayBuffer | Uint8Array): Lexicon {
       leetDollar: bmp[0x73]!,
     },
     automaton: {
-      root: i32("root"),
-      edgeStart: i32("edgeStart"),
-      edgeSym: u16("edgeSym"),
-      edgeDst: i32("edgeDst"),
+      da: i32("da"),
       fail: i32("fail"),
-      out: i32("out"),
-      dict: i32("dict"),
+      outState: i32("outState"),
+      outPat: i32("outPat"),
       patNext: i32("patNext"),
       patLen: u16("patLen"),
     },
@@ -120,6 +117,7 @@ export function loadLexicon(bin: ArrayBuffer | Uint8Array): Lexicon {
     entStrings: u32("entStrings"),
     strings: u8("strings"),
   };
+  if (tables.automaton.da.length !== 2 * tables.automaton.fail.length) throw new LexiconFormatError("bad_section", "Lexicon binary automaton sections disagree on their number of slots.");
   let meta: Meta;
   try {
     meta = JSON.parse(r.text("meta")) as Meta;

@@ -14,6 +14,7 @@ import rollback from "../../src/cli/commands/rollback";
 import status from "../../src/cli/commands/status";
 import versions from "../../src/cli/commands/versions";
 import { getValue, type KeyInfo, putBinary, readState, setKvBackend } from "../../src/cli/kv";
+import { FORMAT } from "../../src/core/binary";
 
 const FIXTURE = "test/worker/fixtures/lexicon";
 const tmp = mkdtempSync(join(tmpdir(), "ws-cli-"));
@@ -78,7 +79,7 @@ describe("lexicon CLI KV commands", () => {
     const state = await readState(target);
     expect(state.current).toBe("cli-1");
     expect(state.versions).toHaveLength(1);
-    expect(state.versions[0]!.metadata).toMatchObject({ checksum: expect.stringMatching(/^[0-9a-f]{64}$/), format: 1, entries: expect.any(Number), builtAt: expect.any(String) });
+    expect(state.versions[0]!.metadata).toMatchObject({ checksum: expect.stringMatching(/^[0-9a-f]{64}$/), format: FORMAT, entries: expect.any(Number), builtAt: expect.any(String) });
     // The stored bytes are the build (checked by verifying them the way the Worker does).
     const { verifyLexicon } = await import("../../src/core");
     const v = await verifyLexicon(await getValue(target, "lexicon:v:cli-1"));
@@ -146,7 +147,7 @@ describe("lexicon CLI KV commands", () => {
     const missing = await run(rollback, ["cli-9", ...local]);
     expect(missing.code).toBe(1);
     expect(missing.out).toMatch(/no lexicon:v:cli-9.*cli-1, cli-2/);
-    await putBinary(target, "lexicon:v:cli-junk", new Uint8Array(512).fill(7), { checksum: "0".repeat(64), format: 1, entries: 1, builtAt: "2026-01-01T00:00:00.000Z" });
+    await putBinary(target, "lexicon:v:cli-junk", new Uint8Array(512).fill(7), { checksum: "0".repeat(64), format: FORMAT, entries: 1, builtAt: "2026-01-01T00:00:00.000Z" });
     const junk = await run(rollback, ["cli-junk", ...local]);
     expect(junk.code).toBe(1);
     expect(junk.out).toMatch(/does not verify \(bad_magic/);

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CheckResult } from "../../src/core/types";
 import { errorOf, makeApp, postJson, realEngine, resultOf } from "./helpers";
+import { FORMAT } from "../../src/core/binary";
 
 const app = makeApp();
 const get = (q: string, extra = "") => app.fetch(`/v1/check?q=${encodeURIComponent(q)}${extra}`);
@@ -369,7 +370,7 @@ describe("status, docs and front-end routes", () => {
 
   it("GET /v1/lexicon", async () => {
     const body = (await (await app.fetch("/v1/lexicon")).json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ version: "test-1", source: "bundled", format: 1, entries: expect.any(Number) });
+    expect(body).toMatchObject({ version: "test-1", source: "bundled", format: FORMAT, entries: expect.any(Number) });
     expect(body.categories).toEqual(["elephant-ivory", "rhino-horn"]);
     expect(body.languages).toEqual(expect.arrayContaining(["en", "fr"]));
     expect(body.checksum).toMatch(/^[0-9a-f]{64}$/);

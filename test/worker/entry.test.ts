@@ -9,6 +9,7 @@ import test2 from "../../build/test-fixtures/test-2.bin";
 import type { CheckResult } from "../../src/core/types";
 import { store } from "../../src/worker/index";
 import type { KVReader, LexiconStatus } from "../../src/worker/lexicon-store";
+import { FORMAT } from "../../src/core/binary";
 
 const KV = (env as unknown as { LEXICON: KVNamespace }).LEXICON;
 const worker = (exports as unknown as { default: Fetcher }).default;
@@ -59,7 +60,7 @@ describe("the Worker entry", () => {
   });
 
   it("follows lexicon:current in the LEXICON namespace", async () => {
-    await KV.put("lexicon:v:test-2", test2, { metadata: { format: 1 } });
+    await KV.put("lexicon:v:test-2", test2, { metadata: { format: FORMAT } });
     await KV.put("lexicon:current", "test-2");
     // The entry re-reads KV in waitUntil at most every LEXICON_REFRESH_SECONDS (30 s), and this
     // isolate already did at its first request; make it read now, through the entry's own store.

@@ -9,6 +9,7 @@ import type { CheckResult } from "../../src/core/types";
 import type { Env } from "../../src/worker/app";
 import type { KVReader, LexiconStatus } from "../../src/worker/lexicon-store";
 import { errorOf, makeApp, makeStore, resultOf, type TestApp, test1, test2 } from "./helpers";
+import { FORMAT } from "../../src/core/binary";
 
 const KV = (env as unknown as { LEXICON: KVNamespace }).LEXICON;
 const TOKEN = "correct horse battery staple";
@@ -20,7 +21,7 @@ async function hex(buf: ArrayBuffer): Promise<string> {
 
 async function seed(version: string, bin: ArrayBuffer | Uint8Array, metadata?: Record<string, unknown>): Promise<void> {
   const buf = bin instanceof Uint8Array ? bin.slice().buffer : bin;
-  const meta = metadata ?? { checksum: await hex(buf), format: 1, entries: 1, builtAt: "2026-01-01T00:00:00.000Z" };
+  const meta = metadata ?? { checksum: await hex(buf), format: FORMAT, entries: 1, builtAt: "2026-01-01T00:00:00.000Z" };
   await KV.put(`lexicon:v:${version}`, buf, { metadata: meta });
 }
 const point = (version: string) => KV.put("lexicon:current", version);
@@ -179,7 +180,7 @@ describe("faults keep the last good lexicon and say why", () => {
       b[b.length - 1]! ^= 0xff;
     });
     const { lastError } = await afterFault(async () => {
-      await KV.put("lexicon:v:test-1", tampered, { metadata: { format: 1 } });
+      await KV.put("lexicon:v:test-1", tampered, { metadata: { format: FORMAT } });
       await point("test-1");
     });
     expect(lastError).toMatchObject({ version: "test-1", code: "checksum_mismatch" });
@@ -187,7 +188,7 @@ describe("faults keep the last good lexicon and say why", () => {
 
   it("metadata checksum disagreeing with the binary", async () => {
     const { lastError } = await afterFault(async () => {
-      await seed("test-1", test1, { checksum: "0".repeat(64), format: 1 });
+      await seed("test-1", test1, { checksum: "0".repeat(64), format: FORMAT });
       await point("test-1");
     });
     expect(lastError).toMatchObject({ version: "test-1", code: "checksum_mismatch" });
