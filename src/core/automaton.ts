@@ -37,7 +37,7 @@ export const DICT = 1;
 export const OUT = 2;
 const BASE_SHIFT = 2;
 /** Candidate bases tried for a state with several children before it goes past the end. */
-const PLACE_TRIES = 256;
+const PLACE_TRIES = 4096;
 
 /** Build from patterns given as symbol sequences (0 < symbol < alphabetSize). */
 export function buildAutomaton(patterns: ArrayLike<number>[], alphabetSize: number): Automaton {

@@ -108,15 +108,16 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   // Leftmost-longest among valid hits; an exception wins a tie. Context terms (species names, code
   // words with an everyday meaning) only fill the gaps the others leave, so `moon bear` cannot hide
   // `bear bile`.
-  const order = cands.filter((c) => c.valid).sort(byStrengthThenPosition);
+  const order = cands.filter((c) => c.valid);
+  if (order.length > 1) order.sort(byStrengthThenPosition);
   let chosen: Cand[] = [];
   for (const c of order) {
     const over = chosen.find((x) => x.first <= c.last && c.first <= x.last);
     // Homographs of other languages (`ban` en / `bán` vi) share a span: keep both for now.
     if (!over || (over.first === c.first && over.last === c.last && over.role !== ROLE.term && c.role !== ROLE.term)) chosen.push(c);
   }
-  chosen.sort((x, y) => x.first - y.first || y.last - x.last);
-  for (const c of order) {
+  if (chosen.length > 1) chosen.sort((x, y) => x.first - y.first || y.last - x.last);
+  if (chosen.length < order.length) for (const c of order) {
     if (chosen.includes(c) || c.why) continue;
     const over = chosen.find((x) => x.first <= c.last && c.first <= x.last)!;
     c.why = over.role === ROLE.exception ? "exception" : "overlapped";
@@ -129,7 +130,7 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   const termGroups: number[] = [];
   for (const t of terms) if (!termGroups.includes(langGroup(t.entry))) termGroups.push(langGroup(t.entry));
   // Of homographs, keep the readings in the language of the query's terms, when one is.
-  chosen = chosen.filter((c, i) => {
+  if (hasSharedSpan(chosen)) chosen = chosen.filter((c, i) => {
     const same = chosen.filter((o, j) => j !== i && o.first === c.first && o.last === c.last);
     if (!same.length || termGroups.includes(langGroup(c.entry)) || !same.some((o) => termGroups.includes(langGroup(o.entry)))) return true;
     c.why = "homograph";
@@ -147,8 +148,7 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   const generic = (c: Cand) => lex.meta.categories[lex.entCategory[c.entry]!]!.generic === true;
   for (const t of terms) {
     if (lex.entAction[t.entry] !== ACTION.context) continue;
-    const others = terms.filter((o) => o.entry !== t.entry);
-    const ok = generic(t) ? others.some((o) => !generic(o)) : trade.length > 0 || others.length > 0;
+    const ok = generic(t) ? terms.some((o) => o.entry !== t.entry && !generic(o)) : trade.length > 0 || terms.some((o) => o.entry !== t.entry);
     if (!ok) t.why = "needs_context";
   }
   const counted = terms.filter((t) => t.why === null);
@@ -205,6 +205,14 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   return result;
 }
 
+/** Do two chosen hits share a span (homographs of different languages)? Rare: checked before filtering. */
+function hasSharedSpan(chosen: Cand[]): boolean {
+  for (let i = 1; i < chosen.length; i++) {
+    for (let j = 0; j < i; j++) if (chosen[j]!.first === chosen[i]!.first && chosen[j]!.last === chosen[i]!.last) return true;
+  }
+  return false;
+}
+
 function byStrengthThenPosition(x: Cand, y: Cand): number {
   if (x.weak !== y.weak) return x.weak ? 1 : -1;
   return x.first - y.first || y.last - x.last || (y.role === ROLE.exception ? 1 : 0) - (x.role === ROLE.exception ? 1 : 0);
@@ -226,9 +234,32 @@ function groupsOf(lex: Lexicon): number[] {
   return g;
 }
 
+/**
+ * Warnings per lexicon, by category, decision and locale: the same few are built again and again,
+ * so each is built once and shared, frozen (a caller cannot change another caller's warning).
+ */
+const warningCache = new WeakMap<Lexicon, Map<string, (Warning | undefined)[]>>();
+
 function warningFor(lex: Lexicon, cats: number[], decision: Decision, locale: string): Warning {
   const metaCats = lex.meta.categories;
-  const cat = metaCats[cats.find((c) => !metaCats[c]!.generic) ?? cats[0]!]!.id;
+  const ci = cats.find((c) => !metaCats[c]!.generic) ?? cats[0]!;
+  let byLocale = warningCache.get(lex);
+  if (!byLocale) warningCache.set(lex, (byLocale = new Map()));
+  let row = byLocale.get(locale);
+  if (!row) {
+    row = [];
+    if (byLocale.size < 1000) byLocale.set(locale, row);
+  }
+  const k = 2 * ci + (decision === "block" ? 1 : 0);
+  return (row[k] ??= deepFreeze(buildWarning(lex, metaCats[ci]!.id, decision, locale)));
+}
+
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === "object") deepFreeze(v as object);
+  return Object.freeze(o);
+}
+
+function buildWarning(lex: Lexicon, cat: string, decision: Decision, locale: string): Warning {
   const all = lex.messages();
   const m = all[locale] ?? all.en!;
   const text = m.categories[cat] ?? m.default;
@@ -241,7 +272,7 @@ function warningFor(lex: Lexicon, cats: number[], decision: Decision, locale: st
     learnMoreUrl: text.learnMoreUrl ?? m.default.learnMoreUrl,
     reportUrl: m.reportUrl,
     canProceed: decision === "warn",
-    labels: m.ui,
+    labels: { ...m.ui },
     dir: m.dir,
   };
 }

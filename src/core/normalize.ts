@@ -33,6 +33,7 @@ const F_DIGIT = A.F_DIGIT;
 const F_COLLAPSE = A.F_COLLAPSE;
 const F_NOSPACE = A.F_NOSPACE;
 const lookupAstral = A.lookup;
+const SPECIAL_BASE = A.SPECIAL_BASE;
 
 /** Kinds of folded characters in pass 2. */
 const K_LETTER = 1;
@@ -119,6 +120,8 @@ function scanPlain(a: Alphabet, text: string, hashtag: boolean): Scan | null {
   let prevKind = 0; // kind of the previous kept character (0: none yet)
   let prevUpper = false;
   let run = 0; // letters and digits since the last separator
+  let last = 0; // the last symbol emitted (0: none)
+  let beforeSpace = 0; // the symbol before the last space emitted
   for (let i = 0; i < len; ) {
     const st = i;
     let cp = text.charCodeAt(i++);
@@ -130,14 +133,20 @@ function scanPlain(a: Alphabet, text: string, hashtag: boolean): Scan | null {
       }
     }
     const v = cp < 0x10000 ? bmp[cp]! : lookupAstral(a, cp);
-    if (v === SKIP) {
-      if (isVoicingMark(cp)) return null;
-      continue;
-    }
-    if (v === SPACE) {
+    let kind: number;
+    let sym = v;
+    if (v < SPECIAL_BASE) {
+      // A symbol of the lexicon's alphabet: the common case, first.
+      const f = flags[v]!;
+      if (f & F_LETTER) kind = K_LETTER;
+      else if (f & F_DIGIT) {
+        if (leet[v]) return null;
+        kind = K_DIGIT;
+      } else kind = K_NOSPACE;
+    } else if (v === SPACE) {
       if (prevKind === K_LETTER && run === 1) return null; // `i v o r y` may follow
       if (m > 0) {
-        if (oSym[m - 1] === SYM_SPACE) {
+        if (last === SYM_SPACE) {
           if (prevKind === K_SPACE) oEnd[m - 1] = i;
         } else {
           oSym[m] = SYM_SPACE;
@@ -145,6 +154,8 @@ function scanPlain(a: Alphabet, text: string, hashtag: boolean): Scan | null {
           oEnd[m] = i;
           oFlags[m] = 0;
           m++;
+          beforeSpace = last;
+          last = SYM_SPACE;
         }
       }
       if (!hashtag) inTag = false;
@@ -152,32 +163,25 @@ function scanPlain(a: Alphabet, text: string, hashtag: boolean): Scan | null {
       prevUpper = false;
       run = 0;
       continue;
-    }
-    if (v === PUNCT) {
+    } else if (v === SKIP) {
+      if (isVoicingMark(cp)) return null;
+      continue;
+    } else if (v === PUNCT) {
       if ((cp === 0x23 || cp === 0xff03) && prevKind === 0) {
         inTag = true;
         prevKind = K_HASH;
         continue;
       }
       return null;
-    }
-    let kind: number;
-    let sym = v;
-    if (v === OTHER_LETTER) (kind = K_LETTER), (sym = SYM_OTHER_LETTER);
-    else if (v === OTHER_NOSPACE) (kind = K_NOSPACE), (sym = SYM_OTHER_NOSPACE);
-    else {
-      const f = flags[v]!;
-      if (f & F_LETTER) kind = K_LETTER;
-      else if (f & F_DIGIT) {
-        if (leet[v]) return null;
-        kind = K_DIGIT;
-      } else kind = K_NOSPACE;
-    }
+    } else if (v === OTHER_LETTER) (kind = K_LETTER), (sym = SYM_OTHER_LETTER);
+    else (kind = K_NOSPACE), (sym = SYM_OTHER_NOSPACE);
     // A space between two characters of scripts without spaces (`象 牙`) may vanish.
-    if (prevKind === K_SPACE && kind === K_NOSPACE && m > 1 && flags[oSym[m - 2]!]! & F_NOSPACE) return null;
-    const upper = isUpper(cp);
+    if (prevKind === K_SPACE && kind === K_NOSPACE && last === SYM_SPACE && flags[beforeSpace]! & F_NOSPACE) return null;
     run++;
-    if (m > 0 && oSym[m - 1] === sym && flags[sym]! & F_COLLAPSE) {
+    // Case only matters inside a hashtag (camelCase word starts); once out of one, the fast path
+    // never enters another.
+    const upper = inTag && isUpper(cp);
+    if (sym === last && flags[sym]! & F_COLLAPSE) {
       oEnd[m - 1] = i;
       prevKind = kind;
       prevUpper = upper;
@@ -192,10 +196,11 @@ function scanPlain(a: Alphabet, text: string, hashtag: boolean): Scan | null {
     oEnd[m] = i;
     oFlags[m] = f;
     m++;
+    last = sym;
     prevKind = kind;
     prevUpper = upper;
   }
-  if (m > 0 && oSym[m - 1] === SYM_SPACE) m--;
+  if (last === SYM_SPACE) m--;
   out.n = m;
   return out;
 }
