@@ -39,8 +39,11 @@ const BASE_SHIFT = 2;
 /** Candidate bases tried for a state with several children before it goes past the end. */
 const PLACE_TRIES = 4096;
 
-/** Build from patterns given as symbol sequences (0 < symbol < alphabetSize). */
-export function buildAutomaton(patterns: ArrayLike<number>[], alphabetSize: number): Automaton {
+/**
+ * Build from patterns given as symbol sequences (0 < symbol < alphabetSize). `placeTries` bounds
+ * the search for a base (tests lower it to exercise the past-the-end placement).
+ */
+export function buildAutomaton(patterns: ArrayLike<number>[], alphabetSize: number, placeTries = PLACE_TRIES): Automaton {
   // 1. The trie. Inserting the patterns in lexicographic order creates its states in depth-first
   //    preorder (parent before child), with no per-state maps.
   const order = Array.from(patterns, (_, i) => i).sort((x, y) => compareSeq(patterns[x]!, patterns[y]!) || x - y);
@@ -88,7 +91,7 @@ export function buildAutomaton(patterns: ArrayLike<number>[], alphabetSize: numb
     const from = childStart[s]!;
     const to = childStart[s + 1]!;
     if (from === to) return;
-    const b = s === 0 ? 0 : space.fit(label, children, from, to);
+    const b = s === 0 ? 0 : space.fit(label, children, from, to, placeTries);
     base[s] = b;
     for (let k = from; k < to; k++) {
       const t = children[k]!;
@@ -191,7 +194,7 @@ class Slots {
     if (i >= this.top) this.top = i + 1;
   }
   /** A base b ≥ 0 such that b + label of every child is free. */
-  fit(label: Int32Array, children: Int32Array, from: number, to: number): number {
+  fit(label: Int32Array, children: Int32Array, from: number, to: number, maxTries: number): number {
     const c0 = label[children[from]!]!;
     let f = this.free(c0);
     for (let tries = 0; ; tries++) {
@@ -203,7 +206,7 @@ class Slots {
       }
       if (ok) return b;
       // Past the tries, go beyond every used slot: a little space for a bounded build time.
-      f = this.free(tries < PLACE_TRIES ? f + 1 : this.top);
+      f = this.free(tries < maxTries ? f + 1 : this.top);
     }
   }
 }
