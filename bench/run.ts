@@ -22,12 +22,18 @@ import { bundleCore, buildRealLexicon, loadCompiler, loadCore, OUT, ROOT, type C
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick") || process.env.BENCH_QUICK === "1";
-const onlyArg = args.find((a) => a.startsWith("--only"));
-const only = onlyArg ? new Set((onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1] ?? "").split(",")) : null;
+/** The comma-separated values of `--name a,b` or `--name=a,b`, or null when the flag is absent. */
+function listArg(name: string): string[] | null {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return null;
+  const a = args[i]!;
+  return (a.includes("=") ? a.slice(a.indexOf("=") + 1) : (args[i + 1] ?? "")).split(",");
+}
+const onlyList = listArg("--only");
+const only = onlyList ? new Set(onlyList) : null;
 const want = (s: string) => !only || only.has(s);
-const sizesArg = args.find((a) => a.startsWith("--sizes"));
 /** `--sizes 10000,100000`: the engine section's lexicon sizes only (for working on one size). */
-const engineSizes = sizesArg ? (sizesArg.includes("=") ? sizesArg.split("=")[1]! : args[args.indexOf(sizesArg) + 1] ?? "").split(",").map(Number) : null;
+const engineSizes = listArg("--sizes")?.map(Number) ?? null;
 
 const lines: string[] = [];
 const log = (s: string) => {

@@ -306,8 +306,8 @@ export function search(a: Automaton, sym: Int32Array, n: number, limit = 100_000
     }
     if (w & DICT) {
       // DICT holds along the chain up to the last state with an output.
-      for (let o = s; da[2 * o + 1]! & DICT; o = fail[o]!) {
-        if (!(da[2 * o + 1]! & OUT)) continue;
+      for (let o = s, wo = w; wo & DICT; o = fail[o]!, wo = da[2 * o + 1]!) {
+        if (!(wo & OUT)) continue;
         for (let p = firstPatternAt(a, o); p >= 0; p = patNext[p]!) {
           if (hits.n >= limit) return hits;
           pushHit(p, i - patLen[p]! + 1, i);
