@@ -17,6 +17,7 @@ import * as A from "./alphabet";
 import { search } from "./automaton";
 import { ACTION, ACTIONS, E_SAME_LANGUAGE, type Lexicon, languageGroup, P_WORD, ROLE, ROLES } from "./lexicon";
 import { O_HASHTAG, O_JOINED, O_WORDSTART, scan } from "./normalize";
+import { mayMatch } from "./prefilter";
 import type { CheckOptions, CheckResult, Decision, Explain, Kind, Match, RawHit, Warning } from "./types";
 
 // Local copies: see normalize.ts on why hot code does not read imported constants.
@@ -58,11 +59,10 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   const kind = opts.kind ?? inferKind(q);
   const locale = opts.locale ?? "en";
   const a = lex.alphabet;
+  if (!opts.explain && !mayMatch(a, lex.automaton, q)) return allowed(lex);
   const sc = scan(a, q, kind === "hashtag");
   const h = search(lex.automaton, sc.sym, sc.n, 10_000);
-  if (h.n === 0 && !opts.explain) {
-    return { decision: "allow", lexiconVersion: lex.info.version, reasons: [], matches: [], warning: null };
-  }
+  if (h.n === 0 && !opts.explain) return allowed(lex);
   const { sym, flags: oflags, n } = sc;
   const symFlags = a.flags;
   const isLetter = (k: number) => {
@@ -203,6 +203,10 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   };
   if (opts.explain) result.explain = explainOf(lex, q, kind, locale, cands, sc, rules);
   return result;
+}
+
+function allowed(lex: Lexicon): CheckResult {
+  return { decision: "allow", lexiconVersion: lex.info.version, reasons: [], matches: [], warning: null };
 }
 
 /** Do two chosen hits share a span (homographs of different languages)? Rare: checked before filtering. */

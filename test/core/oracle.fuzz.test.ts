@@ -11,6 +11,7 @@ import { SYM_SPACE } from "../../src/core/alphabet";
 import { search } from "../../src/core/automaton";
 import { check, scan } from "../../src/core";
 import { scanGeneral } from "../../src/core/normalize";
+import { mayMatch } from "../../src/core/prefilter";
 import { compileTerms } from "../../src/compiler";
 import { fixture } from "../support/fixture";
 
@@ -99,6 +100,53 @@ describe("the scanner's fast path", () => {
         expect(fast).toEqual(general);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe("the no-match prefilter", () => {
+  const lex = fixture().lex;
+  const rawHits = (l: typeof lex, text: string, hashtag: boolean) => {
+    const sc = scan(l.alphabet, text, hashtag);
+    return search(l.automaton, sc.sym, sc.n).n;
+  };
+  // Pieces of every kind the scanner treats apart, and pieces of the fixture's terms.
+  const pieces = ["ivory", "Ivo", "ry", "rhino", " horn", "horn", "象牙", "象", "牙", "穿山甲", " ", "  ", "　", "#", "＃", "a", "b ", "x", "1", "0", "v0", ".", "-", "\u200b", "\u3099", "ﾍ", "🦏", "ooo", "for", " sale", "sừng", "tê", "ng", "\ud800", "é", "2024", "ペット", "カワウソ"];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((a) => a.join(""));
+  it("never rules out text in which the automaton finds a hit", () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (q, hashtag) => {
+        if (!mayMatch(lex.alphabet, lex.automaton, q)) expect(rawHits(lex, q, hashtag)).toBe(0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it("never rules out a hit on random lexicons with shared prefixes and failure chains", () => {
+    const spaced = fc.array(fc.constantFrom(...LETTERS, " "), { minLength: 1, maxLength: 6 }).map((a) => a.join("").trim()).filter((s) => s.length > 0);
+    fc.assert(
+      fc.property(fc.uniqueArray(spaced, { minLength: 1, maxLength: 25 }), fc.array(fc.array(fc.constantFrom(...LETTERS, " ", "  ", "aa"), { maxLength: 40 }).map((a) => a.join("")), { minLength: 1, maxLength: 8 }), (terms, texts) => {
+        const c = compileTerms(terms.map((term) => ({ term, lang: "en", match: "substring" as const })));
+        for (const q of texts) if (!mayMatch(c.lex.alphabet, c.lex.automaton, q)) expect(rawHits(c.lex, q, false)).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("rules out ordinary text, so the fast path is taken", () => {
+    for (const q of ["cheap flights to paris", "#SunsetBeach", "東京ラーメン", "Weather  tomorrow ", "café crème"]) {
+      expect(rawHits(lex, q, false)).toBe(0);
+      expect(mayMatch(lex.alphabet, lex.automaton, q)).toBe(false);
+    }
+    for (const q of ["Ivory Coast", "象牙", "#rhinohorn"]) expect(mayMatch(lex.alphabet, lex.automaton, q)).toBe(true);
+  });
+  it("gives the decisions of the full path (explain skips it)", () => {
+    fc.assert(
+      fc.property(text, (q) => {
+        const fast = check(lex, q);
+        const full = check(lex, q, { explain: true });
+        expect(fast.decision).toBe(full.decision);
+        expect(fast.matches).toEqual(full.matches);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * The no-match fast path: can `text` contain any pattern at all?
+ *
+ * Nine queries in ten contain no term, and for them the answer is "allow" whatever the rules say.
+ * This pass folds each code point and walks the automaton in the same loop, writing nothing: no
+ * symbol buffers, no spans, no hits. It answers `false` only when it has read the whole text as
+ * `scanPlain` would and no state on the way ends a pattern (the DICT bit), so `scan` + `search`
+ * would find no hit either. At anything it does not fold exactly as `scan` does (punctuation, a leet
+ * digit, a one-letter word before a space, a space between characters of scripts without spaces, a
+ * voicing mark) it answers `true` and the full path decides. A property test holds `false` to mean
+ * "no raw hit" on random and lexicon-made text.
+ */
+import * as A from "./alphabet";
+import type { Alphabet } from "./alphabet";
+import type { Automaton } from "./automaton";
+
+// Local copies: see normalize.ts on why hot code does not read imported constants.
+const SKIP = A.SKIP;
+const SPACE = A.SPACE;
+const PUNCT = A.PUNCT;
+const OTHER_LETTER = A.OTHER_LETTER;
+const OTHER_NOSPACE = A.OTHER_NOSPACE;
+const SPECIAL_BASE = A.SPECIAL_BASE;
+const SYM_SPACE = A.SYM_SPACE;
+const SYM_OTHER_LETTER = A.SYM_OTHER_LETTER;
+const SYM_OTHER_NOSPACE = A.SYM_OTHER_NOSPACE;
+const F_LETTER = A.F_LETTER;
+const F_DIGIT = A.F_DIGIT;
+const F_COLLAPSE = A.F_COLLAPSE;
+const F_NOSPACE = A.F_NOSPACE;
+const lookupAstral = A.lookup;
+
+/** Word bits and shift of the double array (automaton.ts). */
+const DICT = 1;
+const BASE_SHIFT = 2;
+
+/** False when `text` certainly contains no pattern; true when it may (or needs the full scan to tell). */
+export function mayMatch(a: Alphabet, au: Automaton, text: string): boolean {
+  const bmp = a.bmp;
+  const flags = a.flags;
+  const leet = a.leet;
+  const da = au.da;
+  const fail = au.fail;
+  const len = text.length;
+  let s = 0; // automaton state
+  let w = da[1]!; // its word
+  let last = 0; // the last symbol fed (0: none yet)
+  let beforeSpace = 0; // the symbol before the last space fed
+  let hashOk = true; // a leading `#` opens a hashtag; any other punctuation needs the full scan
+  let run = 0; // characters since the last space
+  let prevLetter = false; // the last character kept was a letter
+  for (let i = 0; i < len; ) {
+    let cp = text.charCodeAt(i++);
+    if ((cp & 0xfc00) === 0xd800 && i < len) {
+      const lo = text.charCodeAt(i);
+      if ((lo & 0xfc00) === 0xdc00) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    let c = cp < 0x10000 ? bmp[cp]! : lookupAstral(a, cp);
+    if (c < SPECIAL_BASE || c === OTHER_LETTER || c === OTHER_NOSPACE) {
+      // A character kept as a symbol: the common case.
+      let f: number;
+      if (c < SPECIAL_BASE) {
+        f = flags[c]!;
+        if (f & F_DIGIT && leet[c]) return true;
+      } else if (c === OTHER_LETTER) (c = SYM_OTHER_LETTER), (f = F_LETTER);
+      else (c = SYM_OTHER_NOSPACE), (f = F_NOSPACE);
+      hashOk = false;
+      run++;
+      prevLetter = (f & F_LETTER) !== 0;
+      if (last === SYM_SPACE) {
+        // A space between two characters of scripts without spaces may vanish (`象 牙`).
+        if (!(f & (F_LETTER | F_DIGIT)) && flags[beforeSpace]! & F_NOSPACE) return true;
+      } else if (c === last && f & F_COLLAPSE) continue;
+    } else if (c === SPACE) {
+      if (prevLetter && run === 1) return true; // `i v o r y` may follow
+      run = 0;
+      prevLetter = false;
+      hashOk = false;
+      if (last === 0 || last === SYM_SPACE) continue;
+      // Fed now, though `scan` drops a trailing space: no pattern ends with one, so it adds no hit.
+      beforeSpace = last;
+      c = SYM_SPACE;
+    } else if (c === SKIP) {
+      if (cp === 0x3099 || cp === 0x309a || cp === 0x309b || cp === 0x309c || cp === 0xff9e || cp === 0xff9f) return true;
+      continue;
+    } else if (c === PUNCT && (cp === 0x23 || cp === 0xff03) && hashOk) {
+      hashOk = false;
+      continue;
+    } else return true;
+    last = c;
+    // `step` with failure, inlined as in `search`.
+    for (;;) {
+      const t = (w >> BASE_SHIFT) + c;
+      if (da[2 * t] === s) {
+        s = t;
+        w = da[2 * t + 1]!;
+        break;
+      }
+      if (s === 0) break;
+      s = fail[s]!;
+      w = da[2 * s + 1]!;
+    }
+    if (w & DICT) return true;
+  }
+  return false;
+}
