@@ -25,6 +25,7 @@ import {
 } from "../core/alphabet";
 import { buildAutomaton, search } from "../core/automaton";
 import { CHECKSUM_OFFSET, checksumBody, writeBinary } from "../core/binary";
+import { structuralError } from "../core/integrity";
 import { ACTION, assembleLexicon, languageGroup, type CategoryMeta, E_SAME_LANGUAGE, type Lexicon, type LocaleMessages, type Meta, P_GENERATED, P_WORD, ROLE, loadLexicon } from "../core/lexicon";
 import { scan } from "../core/normalize";
 import type { EntryRole, TermAction } from "../core/types";
@@ -233,6 +234,10 @@ export function compile(input: CompileInput): Compiled {
   });
   bin.set(createHash("sha256").update(checksumBody(bin)).digest(), CHECKSUM_OFFSET);
   const lex = loadLexicon(bin);
+  // A Worker runs this check before trusting a binary from KV; failing it here is a compiler bug,
+  // so refuse to hand the binary on.
+  const broken = structuralError(lex);
+  if (broken) throw new Error(`internal compiler error: the binary built is unsound (${broken})`);
   const fresh = assembleLexicon(
     { alphabet, automaton: auto, patEntry, patFlags, entRole, entAction, entCategory, entLang, entFlags, entStrings, strings },
     meta,

@@ -51,7 +51,7 @@ export interface LocaleMessages {
   categories: Record<string, { title: string; body: string; learnMoreUrl?: string }>;
 }
 
-export interface Lexicon extends Omit<LexiconTables, "entStrings" | "strings"> {
+export interface Lexicon extends LexiconTables {
   info: LexiconInfo;
   meta: Meta;
   /** `<category>/<slug>` of an entry (decoded on first use). */
@@ -162,6 +162,8 @@ export function assembleLexicon(t: LexiconTables, meta: Meta, messagesText: () =
     entCategory: t.entCategory,
     entLang: t.entLang,
     entFlags: t.entFlags,
+    entStrings: t.entStrings,
+    strings: t.strings,
     entryId: (e) => str(2 * e),
     entryTerm: (e) => str(2 * e + 1),
     messages: () => (messages ??= JSON.parse(messagesText()) as Record<string, LocaleMessages>),

@@ -1,9 +1,11 @@
 /**
  * Full verification of a lexicon binary before it is trusted (KV refresh, rollback, push):
- * size, header, format, sha256 checksum, and that every section loads.
+ * size, header, format, sha256 checksum, that every section loads, and that its structure is
+ * safe to run (integrity.ts).
  * Expected failures are values, not exceptions.
  */
 import { checksumBody, hex, LexiconFormatError } from "./binary";
+import { structuralError } from "./integrity";
 import { loadLexicon } from "./lexicon";
 import type { LexiconInfo } from "./types";
 
@@ -23,6 +25,8 @@ export async function verifyLexicon(bin: ArrayBuffer | Uint8Array): Promise<Veri
     if (digest !== lex.info.checksum) {
       return { ok: false, code: "checksum_mismatch", message: `Lexicon binary checksum is ${digest}, header says ${lex.info.checksum}.` };
     }
+    const broken = structuralError(lex);
+    if (broken) return { ok: false, code: "bad_structure", message: `Lexicon binary is signed but unsound: ${broken}.` };
     return { ok: true, info: lex.info };
   } catch (e) {
     if (e instanceof LexiconFormatError) return { ok: false, code: e.code, message: e.message };

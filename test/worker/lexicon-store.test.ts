@@ -10,6 +10,8 @@ import type { Env } from "../../src/worker/app";
 import type { KVReader, LexiconStatus } from "../../src/worker/lexicon-store";
 import { errorOf, makeApp, makeStore, resultOf, type TestApp, test1, test2 } from "./helpers";
 import { FORMAT } from "../../src/core/binary";
+import { loadLexicon } from "../../src/core/lexicon";
+import { resign } from "../support/resign";
 
 const KV = (env as unknown as { LEXICON: KVNamespace }).LEXICON;
 const TOKEN = "correct horse battery staple";
@@ -184,6 +186,23 @@ describe("faults keep the last good lexicon and say why", () => {
       await point("test-1");
     });
     expect(lastError).toMatchObject({ version: "test-1", code: "checksum_mismatch" });
+  });
+
+  it("signed but unsound binary (a failure link that loops)", async () => {
+    const b = new Uint8Array(test1.slice(0));
+    const lex = loadLexicon(b);
+    // A state below depth 1 whose failure link points at itself would spin the matcher forever.
+    const { da, fail } = lex.automaton;
+    let t = 1;
+    while (!(da[2 * t]! > 0)) t++;
+    fail[t] = t;
+    const looped = await resign(b);
+    const { lastError } = await afterFault(async () => {
+      await seed("test-1", looped);
+      await point("test-1");
+    });
+    expect(lastError).toMatchObject({ version: "test-1", code: "bad_structure" });
+    expect(lastError.message).toMatch(/failure link/);
   });
 
   it("metadata checksum disagreeing with the binary", async () => {
