@@ -408,7 +408,7 @@ function isWordish(i: number, n: number): boolean {
  * Does the separator run between raw `p` and raw `q` vanish? Punctuation between two longer words
  * stays a word break: Portuguese and German write names with hyphens (`onça-pintada`,
  * `Nashorn-Horn`), which must match the same terms written with spaces. The cost: a word split by a
- * hyphen into longer parts (`Elfen-bein`) is not rejoined.
+ * hyphen into longer parts (`Elfen-bein`) is not rejoined; the lexicon lists such splits as variants.
  */
 function joinable(p: number, q: number, runLen: number, spaces: number): boolean {
   const rawKind = rawKindBuf;
