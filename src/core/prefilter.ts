@@ -12,6 +12,7 @@
  */
 import * as A from "./alphabet";
 import type { Alphabet } from "./alphabet";
+import * as AU from "./automaton";
 import type { Automaton } from "./automaton";
 
 // Local copies: see normalize.ts on why hot code does not read imported constants.
@@ -29,10 +30,9 @@ const F_DIGIT = A.F_DIGIT;
 const F_COLLAPSE = A.F_COLLAPSE;
 const F_NOSPACE = A.F_NOSPACE;
 const lookupAstral = A.lookup;
+const advance = AU.advance;
+const DICT = AU.DICT;
 
-/** Word bits and shift of the double array (automaton.ts). */
-const DICT = 1;
-const BASE_SHIFT = 2;
 
 /** False when `text` certainly contains no pattern; true when it may (or needs the full scan to tell). */
 export function mayMatch(a: Alphabet, au: Automaton, text: string): boolean {
@@ -43,7 +43,6 @@ export function mayMatch(a: Alphabet, au: Automaton, text: string): boolean {
   const fail = au.fail;
   const len = text.length;
   let s = 0; // automaton state
-  let w = da[1]!; // its word
   let last = 0; // the last symbol fed (0: none yet)
   let beforeSpace = 0; // the symbol before the last space fed
   let hashOk = true; // a leading `#` opens a hashtag; any other punctuation needs the full scan
@@ -91,19 +90,8 @@ export function mayMatch(a: Alphabet, au: Automaton, text: string): boolean {
       continue;
     } else return true;
     last = c;
-    // `step` with failure, inlined as in `search`.
-    for (;;) {
-      const t = (w >> BASE_SHIFT) + c;
-      if (da[2 * t] === s) {
-        s = t;
-        w = da[2 * t + 1]!;
-        break;
-      }
-      if (s === 0) break;
-      s = fail[s]!;
-      w = da[2 * s + 1]!;
-    }
-    if (w & DICT) return true;
+    s = advance(da, fail, s, c);
+    if (da[2 * s + 1]! & DICT) return true;
   }
   return false;
 }
