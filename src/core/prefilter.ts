@@ -14,6 +14,7 @@ import * as A from "./alphabet";
 import type { Alphabet } from "./alphabet";
 import * as AU from "./automaton";
 import type { Automaton } from "./automaton";
+import * as N from "./normalize";
 
 // Local copies: see normalize.ts on why hot code does not read imported constants.
 const SKIP = A.SKIP;
@@ -32,6 +33,7 @@ const F_NOSPACE = A.F_NOSPACE;
 const lookupAstral = A.lookup;
 const advance = AU.advance;
 const DICT = AU.DICT;
+const codePointAt = N.codePointAt;
 
 
 /** False when `text` certainly contains no pattern; true when it may (or needs the full scan to tell). */
@@ -49,14 +51,8 @@ export function mayMatch(a: Alphabet, au: Automaton, text: string): boolean {
   let run = 0; // characters since the last space
   let prevLetter = false; // the last character kept was a letter
   for (let i = 0; i < len; ) {
-    let cp = text.charCodeAt(i++);
-    if ((cp & 0xfc00) === 0xd800 && i < len) {
-      const lo = text.charCodeAt(i);
-      if ((lo & 0xfc00) === 0xdc00) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-        i++;
-      }
-    }
+    const cp = codePointAt(text, i, len);
+    i += cp > 0xffff ? 2 : 1;
     let c = cp < 0x10000 ? bmp[cp]! : lookupAstral(a, cp);
     if (c < SPECIAL_BASE || c === OTHER_LETTER || c === OTHER_NOSPACE) {
       // A character kept as a symbol: the common case.
