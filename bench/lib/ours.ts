@@ -28,14 +28,21 @@ export interface Core {
   countRawMatches?(lex: unknown, text: string): number;
 }
 
-export async function bundleCore(): Promise<string> {
-  fs.mkdirSync(OUT, { recursive: true });
+/**
+ * Bundle the core and the compiler of the source tree at `src` (this checkout, or a worktree of
+ * another commit for `bench/compare.ts`) into `out`. The compiler's packages stay external: they
+ * resolve from this checkout's node_modules, since `out` lies inside it.
+ */
+export async function bundleCore(src = ROOT, out = OUT): Promise<{ core: string; compiler: string }> {
+  fs.mkdirSync(out, { recursive: true });
+  const core = path.join(out, "core.mjs");
+  const compiler = path.join(out, "compiler.mjs");
   const common = { bundle: true, format: "esm", target: "es2022", logLevel: "error" } as const;
   await Promise.all([
-    build({ ...common, entryPoints: [path.join(ROOT, "src/core/index.ts")], platform: "neutral", outfile: CORE_BUNDLE }),
-    build({ ...common, entryPoints: [path.join(ROOT, "src/compiler/index.ts")], platform: "node", packages: "external", outfile: COMPILER_BUNDLE }),
+    build({ ...common, entryPoints: [path.join(src, "src/core/index.ts")], platform: "neutral", outfile: core }),
+    build({ ...common, entryPoints: [path.join(src, "src/compiler/index.ts")], platform: "node", packages: "external", outfile: compiler }),
   ]);
-  return CORE_BUNDLE;
+  return { core, compiler };
 }
 
 /** Compile lexicon/ with the bundled compiler into REAL_BIN; on failure copy build/lexicon.bin. */
@@ -55,26 +62,18 @@ export async function buildRealLexicon(): Promise<string> {
   }
 }
 
-export async function loadCore(): Promise<Core> {
-  return (await import(pathToFileURL(CORE_BUNDLE).href)) as Core;
+export async function loadCore(bundle = CORE_BUNDLE): Promise<Core> {
+  return (await import(pathToFileURL(bundle).href)) as Core;
 }
 
 type CompileTerms = (terms: SynthTerm[], opts?: Record<string, unknown>) => Uint8Array | { bin: Uint8Array; errors?: { message: string }[] };
 export type CompileSync = (terms: SynthTerm[]) => { bin: Uint8Array; errors: string[] };
 
 /** The lead's compileTerms (src/compiler), whichever module exports it, as a sync function returning the binary. */
-export async function loadCompiler(): Promise<CompileSync> {
-  let fn: CompileTerms | null = null;
-  for (const p of [COMPILER_BUNDLE]) {
-    if (!fs.existsSync(p)) continue;
-    const mod = (await import(pathToFileURL(p).href)) as { compileTerms?: CompileTerms };
-    if (mod.compileTerms) {
-      fn = mod.compileTerms;
-      break;
-    }
-  }
-  if (!fn) throw new Error("compileTerms is not exported by src/compiler/index.ts");
-  const f = fn;
+export async function loadCompiler(bundle = COMPILER_BUNDLE): Promise<CompileSync> {
+  const mod = fs.existsSync(bundle) ? ((await import(pathToFileURL(bundle).href)) as { compileTerms?: CompileTerms }) : {};
+  if (!mod.compileTerms) throw new Error(`compileTerms is not exported by the compiler bundle ${bundle}`);
+  const f = mod.compileTerms;
   return (terms) => {
     // pinyin: false — the synthetic Han terms get no generated pinyin forms (the peers have none).
     const r = f(terms, { pinyin: false, version: `bench-${terms.length}` });
