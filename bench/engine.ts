@@ -20,6 +20,8 @@ export interface EngineConfig {
   peerBudgetNs: number;
   /** Interleaved timing rounds. */
   rounds: number;
+  /** Queries timed one at a time per engine (for the per-query p99), spread over the rounds. */
+  singles: number;
   /** Queries in the agreement subset. */
   agreeQueries: number;
   /** Skip an engine at sizes above this many terms (construction too slow for the mode). */
@@ -216,13 +218,18 @@ export async function runEngine(cfg: EngineConfig, core: Core | null, compile: C
     for (const { timer, peer } of all) timer.warmup(5000, peer ? Math.min(1e9, cfg.peerBudgetNs / 4) : 1e9);
     const R = cfg.rounds;
     const per = Math.floor(queries.length / R);
+    // Each round also times its first queries one at a time, for the per-query p99.
+    const singlesPerRound = Math.min(per, Math.ceil(cfg.singles / R));
     for (let r = 0; r < R; r++) {
-      for (const { timer, peer } of all) timer.slice(r * per, (r + 1) * per, peer ? cfg.peerBudgetNs / R : Infinity, 2);
+      for (const { timer, peer } of all) {
+        timer.slice(r * per, (r + 1) * per, peer ? cfg.peerBudgetNs / R : Infinity, 2);
+        timer.singles(r * per, r * per + singlesPerRound, peer ? cfg.peerBudgetNs / R / 4 : Infinity);
+      }
     }
     for (const b of built) {
       const t = (b.row.timing = b.timer!.result());
       log(
-        `  ${b.row.name.padEnd(28)} median ${fmtNs(t.median).padStart(9)} (cpu ${fmtNs(t.cpuMedian).padStart(9)})  p99 ${fmtNs(t.p99).padStart(9)}  ` +
+        `  ${b.row.name.padEnd(28)} median ${fmtNs(t.median).padStart(9)} (cpu ${fmtNs(t.cpuMedian).padStart(9)})  p99 ${fmtNs(t.p99).padStart(9)}  p99 single ${fmtNs(t.singleP99).padStart(9)}  ` +
           `${fmtRate((t.queries / t.totalNs) * 1e9).padStart(10)} queries  (${t.queries} timed)`,
       );
     }
@@ -251,13 +258,14 @@ export async function runEngine(cfg: EngineConfig, core: Core | null, compile: C
     log("");
     log(
       table(
-        ["engine", "semantics", "median/query", "cpu median", "p99 (batch)", "queries/s", "MB/s (UTF-16)", "build", "memory", `matches (${A} q)`, "agrees"],
+        ["engine", "semantics", "median/query", "cpu median", "p99 (batch)", "p99 (single)", "queries/s", "MB/s (UTF-16)", "build", "memory", `matches (${A} q)`, "agrees"],
         rows.map((r) => [
           r.name,
           r.semantics,
           r.timing ? fmtNs(r.timing.median) : r.skipped ?? "-",
           r.timing ? fmtNs(r.timing.cpuMedian) : "-",
           r.timing ? fmtNs(r.timing.p99) : "-",
+          r.timing ? fmtNs(r.timing.singleP99) : "-",
           r.timing ? fmtRate((r.timing.queries / r.timing.totalNs) * 1e9) : "-",
           r.timing ? ((r.timing.units * 2 * 1e3) / r.timing.totalNs).toFixed(1) : "-",
           Number.isFinite(r.buildNs) ? fmtNs(r.buildNs) : "-",

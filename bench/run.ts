@@ -108,8 +108,8 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { machine: m };
   if (want("engine")) {
     const cfg = quick
-      ? { sizes: [1_000, 10_000], queries: 5_000, peerBudgetNs: 0.15e9, rounds: 5, agreeQueries: 200, maxBuildTerms: {} }
-      : { sizes: [1_000, 10_000, 100_000], queries: 100_000, peerBudgetNs: 4e9, rounds: 10, agreeQueries: 2_000, maxBuildTerms: {} };
+      ? { sizes: [1_000, 10_000], queries: 5_000, peerBudgetNs: 0.15e9, rounds: 5, singles: 1_000, agreeQueries: 200, maxBuildTerms: {} }
+      : { sizes: [1_000, 10_000, 100_000], queries: 100_000, peerBudgetNs: 4e9, rounds: 10, singles: 20_000, agreeQueries: 2_000, maxBuildTerms: {} };
     if (engineSizes) cfg.sizes = engineSizes;
     results.engine = await runEngine(
       cfg,

@@ -30,13 +30,14 @@ export function renderReport(r: Results): string {
     out.push("");
     out.push(
       table(
-        ["engine", "reports", "median / query", "CPU median", "p99 (batch)", "queries/s", "build", "memory", "matches", "agrees with oracle"],
+        ["engine", "reports", "median / query", "CPU median", "p99 (batch)", "p99 (single query)", "queries/s", "build", "memory", "matches", "agrees with oracle"],
         s.rows.map((x) => [
           x.name,
           x.semantics,
           x.timing ? fmtNs(x.timing.median) : x.skipped ?? "-",
           x.timing ? fmtNs(x.timing.cpuMedian) : "-",
           x.timing ? fmtNs(x.timing.p99) : "-",
+          x.timing ? fmtNs(x.timing.singleP99) : "-",
           x.timing ? fmtRate((x.timing.queries / x.timing.totalNs) * 1e9) : "-",
           Number.isFinite(x.buildNs) ? fmtNs(x.buildNs) : "-",
           Number.isFinite(x.heapBytes) ? (x.group === "ours" ? `${fmtBytes(x.heapBytes)} (binary)` : fmtBytes(x.heapBytes)) : "-",

@@ -3,7 +3,8 @@
  * so queries are timed in batches (100 by default) with process.hrtime.bigint() and the batch
  * time is divided by the batch size: "per-query" figures are batch means. The median of batch
  * means is a robust per-query median; the p99 of batch means shows GC pauses and slow batches
- * (it understates the tail of single queries, which the batch averages away).
+ * (it understates the tail of single queries, which the batch averages away, so `singles` also
+ * times some queries one at a time, less the timer's own cost, for the per-query p99).
  *
  * Every engine gets its own copy of the loop (new Function), so one engine's call-site
  * feedback cannot slow another (a shared loop would go megamorphic after the third engine).
@@ -14,6 +15,11 @@ export interface Timing {
   /** Per-query ns: median and p99 of batch means (wall clock, process.hrtime.bigint). */
   median: number;
   p99: number;
+  /** Per-query ns of queries timed one at a time (the tail a single slow query makes), less the
+   *  timer's own median cost; NaN when none were timed singly. */
+  singleMedian: number;
+  singleP99: number;
+  singles: number;
   mean: number;
   /** Per-query ns of process CPU time (process.cpuUsage, µs resolution): the median of batch
    *  means. Not inflated when the scheduler runs another process mid-batch (2 shared cores). */
@@ -32,6 +38,20 @@ type Loop = (run: (q: string) => number, qs: string[], from: number, to: number)
 function freshLoop(): Loop {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function("run", "qs", "from", "to", "let s = 0; for (let i = from; i < to; i++) s += run(qs[i]); return s;") as Loop;
+}
+
+let timerOverhead = -1;
+/** What one hrtime.bigint() pair around nothing costs (median of many). */
+function timerOverheadNs(): number {
+  if (timerOverhead < 0) {
+    const xs: number[] = [];
+    for (let i = 0; i < 20001; i++) {
+      const t0 = process.hrtime.bigint();
+      xs.push(Number(process.hrtime.bigint() - t0));
+    }
+    timerOverhead = summarize(xs).median;
+  }
+  return timerOverhead;
 }
 
 let overhead = -1;
@@ -59,6 +79,7 @@ function cpuOverheadNs(): number {
 export class BatchTimer {
   private loop = freshLoop();
   private per: number[] = [];
+  private single: number[] = [];
   private perCpu: number[] = [];
   private total = 0;
   private n = 0;
@@ -104,10 +125,30 @@ export class BatchTimer {
     }
   }
 
+  /**
+   * Time queries in [from, to) one at a time, until `budgetNs` of timed work: the per-query tail
+   * (a long query full of hits) that batch means average away. Each sample is less the timer's
+   * own median cost (tens of ns), so figures near the floor are rough; microseconds are not.
+   */
+  singles(from: number, to: number, budgetNs = Infinity): void {
+    const { run, queries } = this;
+    const oh = timerOverheadNs();
+    let spent = 0;
+    for (let i = from; i < to; i++) {
+      const t0 = process.hrtime.bigint();
+      this.sink += run(queries[i]!);
+      const dt = Number(process.hrtime.bigint() - t0);
+      this.single.push(Math.max(0, dt - oh));
+      spent += dt;
+      if (spent >= budgetNs) break;
+    }
+  }
+
   result(): Timing {
     const s = summarize(this.per);
     const c = summarize(this.perCpu);
-    return { median: s.median, p99: s.p99, mean: s.mean, cpuMedian: c.median, queries: this.n, units: this.units, totalNs: this.total, batches: this.per.length, sink: this.sink };
+    const one = this.single.length ? summarize(this.single) : { median: NaN, p99: NaN };
+    return { median: s.median, p99: s.p99, singleMedian: one.median, singleP99: one.p99, singles: this.single.length, mean: s.mean, cpuMedian: c.median, queries: this.n, units: this.units, totalNs: this.total, batches: this.per.length, sink: this.sink };
   }
 }
 
