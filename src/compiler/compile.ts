@@ -41,7 +41,7 @@ export interface SourceEntry {
   action?: TermAction;
   variants?: string[];
   match?: "word" | "substring";
-  pinyin?: "auto" | "joined" | "spaced" | "none";
+  pinyin?: "auto" | "joined" | "spaced" | "mixed" | "none";
   sameLanguage?: boolean;
   /** `file:line` for error messages. */
   where?: string;
@@ -264,7 +264,9 @@ function joinWords(seq: Int32Array, a: Alphabet): Int32Array | null {
 /**
  * Pinyin forms of a Chinese term: joined (`xiangya`, 2+ characters), spaced (`chuan shan jia`, 3+),
  * and, for product terms of 2–4 characters, the mixed forms sellers type (`熊dan`, `xiang牙`).
- * Code words with an everyday meaning get none: their pinyin is an everyday word too.
+ * Code words with an everyday meaning get none: their pinyin is an everyday word too. `mixed` keeps
+ * only the mixed forms, for a term whose joined pinyin is an everyday word written with other
+ * characters (狮骨 `shigu` is 事故 "accident") while `狮gu` can only mean the term.
  */
 function pinyinForms(e: SourceEntry, text: string): string[] {
   const mode = e.pinyin ?? "auto";
@@ -281,7 +283,7 @@ function pinyinForms(e: SourceEntry, text: string): string[] {
   const spacedOk = mode === "spaced" || (mode === "auto" && chars.length >= 3);
   if (joinedOk) out.push(syl.join(""));
   if (spacedOk) out.push(syl.join(" "));
-  if (mode === "auto" && e.role !== "trade" && chars.length <= 4) {
+  if ((mode === "auto" || mode === "mixed") && e.role !== "trade" && chars.length <= 4) {
     for (let mask = 1; mask < (1 << chars.length) - 1; mask++) {
       out.push(chars.map((c, i) => (mask & (1 << i) ? syl[i] : c)).join(""));
     }
@@ -366,7 +368,7 @@ export function sha256Hex(s: string | Uint8Array): string {
  * with English placeholder messages.
  */
 export function compileTerms(
-  terms: { term: string; lang: string; role?: EntryRole; category?: string; action?: TermAction; match?: "word" | "substring" }[],
+  terms: { term: string; lang: string; role?: EntryRole; category?: string; action?: TermAction; match?: "word" | "substring"; pinyin?: SourceEntry["pinyin"] }[],
   opts: { version?: string; pinyin?: boolean } = {},
 ): Compiled {
   const categories = [...new Set(terms.map((t) => t.category ?? "test"))].map((id) => ({ id, name: id, cites: "" }));
@@ -392,7 +394,7 @@ export function compileTerms(
     category: (t.role ?? "term") === "term" ? (t.category ?? "test") : undefined,
     action: (t.role ?? "term") === "term" ? (t.action ?? "warn") : undefined,
     match: t.match,
-    pinyin: opts.pinyin ? "auto" : "none",
+    pinyin: t.pinyin ?? (opts.pinyin ? "auto" : "none"),
     where: `term ${i}`,
   }));
   return compile({ entries, categories, languages, locales: ["en"], messages, version: opts.version ?? "test", builtAt: new Date(0).toISOString() });

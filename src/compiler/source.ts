@@ -35,7 +35,7 @@ type Shape = Record<string, Field>;
 
 const str = (required = false, values?: readonly string[]): Field => ({ required, type: "string", values });
 const EXAMPLE: Shape = { q: str(true), expect: str(true, ["allow", "warn", "block"]), kind: str(false, ["query", "hashtag"]), locale: str(), note: str() };
-const COMMON = { lang: str(true), note: str(true), variants: { type: "strings" } as Field, id: str(), match: str(false, ["word", "substring"]), pinyin: str(false, ["auto", "joined", "spaced", "none"]) };
+const COMMON = { lang: str(true), note: str(true), variants: { type: "strings" } as Field, id: str(), match: str(false, ["word", "substring"]), pinyin: str(false, ["auto", "joined", "spaced", "mixed", "none"]) };
 const TERM: Shape = { term: str(true), action: str(true, ["warn", "block", "context"]), ...COMMON };
 const TRADE: Shape = { term: str(true), scope: str(false, ["any", "same-language"]), ...COMMON };
 const CONTEXT: Shape = { term: str(true), ...COMMON };

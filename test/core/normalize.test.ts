@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { SYM_OTHER_LETTER, SYM_OTHER_NOSPACE, SYM_SPACE } from "../../src/core/alphabet";
 import { check, scan } from "../../src/core";
+import { compileTerms } from "../../src/compiler";
 import { fixture } from "../support/fixture";
 
 const lex = () => fixture().lex;
@@ -107,6 +108,17 @@ describe("pinyin for Chinese terms", () => {
   });
   it("does not create (pinyin is word-bounded)", () => expect(decide("xiangyang city")).toBe("allow"));
   it("gives code words with an everyday meaning no pinyin", () => expect(decide("baisuliao chushou")).toBe("allow"));
+  it("with pinyin: mixed, keeps the mixed forms and drops the joined one (an everyday word)", () => {
+    const c = compileTerms([
+      { term: "狮骨", lang: "zh-Hans", pinyin: "mixed" },
+      { term: "象牙", lang: "zh-Hans", pinyin: "auto" },
+    ]);
+    const d = (q: string) => check(c.lex, q).decision;
+    expect(d("狮gu")).toBe("warn");
+    expect(d("shi骨")).toBe("warn");
+    expect(d("jiaotong shigu")).toBe("allow");
+    expect(d("xiangya")).toBe("warn");
+  });
 });
 describe("word boundaries", () => {
   it("Latin terms need them", () => {
