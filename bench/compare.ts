@@ -24,6 +24,12 @@ import { bundleCore, OUT, ROOT } from "./lib/ours.js";
 import { table } from "./lib/stats.js";
 
 const args = process.argv.slice(2);
+const known = ["--sizes", "--runs", "--queries"];
+const unknown = args.filter((a) => a.startsWith("--") && !known.includes(a));
+if (unknown.length) {
+  console.error(`compare: unknown option ${unknown[0]} (it takes ${known.join(", ")}, each followed by a value)`);
+  process.exit(2);
+}
 function flag(name: string, fallback: string): string {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
@@ -53,15 +59,30 @@ const head = git("rev-parse", "--short", "HEAD");
 const dirty = git("status", "--porcelain", "--", "src").split("\n").filter(Boolean).length;
 const dir = path.join(OUT, "compare");
 const tree = fs.mkdtempSync(path.join(os.tmpdir(), "ws-compare-"));
-git("worktree", "add", "--detach", "--force", tree, commit);
+/** Remove the temporary worktree (also on Ctrl-C); a failure here must not hide the first error. */
+const cleanup = () => {
+  try {
+    git("worktree", "remove", "--force", tree);
+  } catch {
+    fs.rmSync(tree, { recursive: true, force: true });
+    try {
+      git("worktree", "prune");
+    } catch {}
+  }
+};
+process.once("SIGINT", () => {
+  cleanup();
+  process.exit(130);
+});
 let builds: { name: string; core: string; compiler: string }[];
 try {
+  git("worktree", "add", "--detach", "--force", tree, commit);
   builds = [
     { name: `${commit} (REV)`, ...(await bundleCore(tree, path.join(dir, "rev"))) },
     { name: `working tree (${head}${dirty ? ` + ${dirty} changed paths in src/` : ""})`, ...(await bundleCore(ROOT, path.join(dir, "work"))) },
   ];
 } finally {
-  git("worktree", "remove", "--force", tree);
+  cleanup();
 }
 
 interface Sample {

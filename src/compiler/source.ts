@@ -137,6 +137,8 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
   out.name = m.name as string;
   out.languages = m.languages as string[];
   out.locales = m.locales as string[];
+  // English is where every warning falls back to (a locale the messages lack): it must be there.
+  if (!out.locales.includes("en")) r.errors.push({ where: manifest.at(manifest.node), message: `lexicon.yaml: locales must include "en", the fallback for every warning (it lists ${out.locales.join(", ")})` });
   const langs = new Set(out.languages);
   const ids = new Map<string, string>();
 
@@ -225,11 +227,12 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
     need(msg.dir === "ltr" || msg.dir === "rtl", "dir must be ltr or rtl");
     need(typeof msg.reportUrl === "string" && /^https:\/\//.test(msg.reportUrl), "reportUrl must be an https URL");
     need(typeof msg.blockedNotice === "string", "blockedNotice is missing");
-    need(!!msg.default?.title && !!msg.default?.body && /^https:\/\//.test(msg.default?.learnMoreUrl ?? ""), "default needs title, body and an https learnMoreUrl");
+    const text = (v: unknown) => typeof v === "string" && v.trim() !== "";
+    need(text(msg.default?.title) && text(msg.default?.body) && /^https:\/\//.test(msg.default?.learnMoreUrl ?? ""), "default needs a text title, a text body and an https learnMoreUrl");
     for (const k of UI_KEYS) need(typeof msg.ui?.[k] === "string", `ui.${k} is missing`);
     for (const c of out.categories) {
       const t = msg.categories?.[c.id];
-      need(!!t?.title && !!t?.body, `category "${c.id}" needs a title and a body`);
+      need(text(t?.title) && text(t?.body), `category "${c.id}" needs a text title and a text body`);
       if (t?.learnMoreUrl) need(/^https:\/\//.test(t.learnMoreUrl), `category "${c.id}" learnMoreUrl must be https`);
     }
     out.messages[locale] = msg;

@@ -5,7 +5,9 @@
  * This walks every table once (linear in its size, run before a KV swap, never per query) and
  * names the first rule broken. What it guarantees, each rule for a loop or a read in the matcher:
  *
- *  - every alphabet value is a symbol or a class, and every symbol's tables have an entry;
+ *  - every alphabet value is a symbol or one of the five classes, every symbol's tables have an
+ *    entry, `a` and `s` (what `@` and `$` read as) are symbols, and each symbol stands for a code
+ *    point (explain spells the text back);
  *  - every state's parent chain reaches the root, and its children stay inside the double array;
  *  - every failure link goes to a strictly shallower state, so failure and output walks end at
  *    the root, whose word has no output bits;
@@ -14,7 +16,7 @@
  *  - every pattern names an entry, every entry a role, action, category and language that exist,
  *    and the string offsets stay inside the strings.
  */
-import { FIRST_SYMBOL, SPECIAL_BASE } from "./alphabet";
+import { FIRST_SYMBOL, OTHER_LETTER, OTHER_NOSPACE, PUNCT, SKIP, SPACE } from "./alphabet";
 import { DICT, OUT } from "./automaton";
 import { ACTIONS, type Lexicon, ROLE, ROLES } from "./lexicon";
 
@@ -29,7 +31,9 @@ function alphabetError(lex: Lexicon): string | null {
   const { bmp, astralKeys, astralVals, flags, leet, chars } = lex.alphabet;
   const size = flags.length;
   if (size < FIRST_SYMBOL || leet.length !== size || chars.length !== size) return "the alphabet's per-symbol tables disagree on its size";
-  const bad = (v: number) => v === 0 || (v >= size && v < SPECIAL_BASE);
+  // A table value is a symbol or one of the five classes; anything else would reach the automaton
+  // as a symbol past the alphabet.
+  const bad = (v: number) => v === 0 || (v >= size && v !== SKIP && v !== SPACE && v !== PUNCT && v !== OTHER_LETTER && v !== OTHER_NOSPACE);
   for (let cp = 0; cp < bmp.length; cp++) if (bad(bmp[cp]!)) return `code point U+${cp.toString(16).toUpperCase().padStart(4, "0")} folds to symbol ${bmp[cp]}, outside the alphabet`;
   if (astralVals.length !== astralKeys.length) return "the astral alphabet's keys and values differ in number";
   for (let k = 0; k < astralKeys.length; k++) {
@@ -37,6 +41,10 @@ function alphabetError(lex: Lexicon): string | null {
     if (bad(astralVals[k]!)) return `an astral code point folds to symbol ${astralVals[k]}, outside the alphabet`;
   }
   for (let s = 0; s < size; s++) if (leet[s]! >= size) return `symbol ${s} reads as leet symbol ${leet[s]}, outside the alphabet`;
+  // `@` and `$` inside a word read as the symbols of `a` and `s`.
+  if (bmp[0x61]! >= size || bmp[0x73]! >= size) return "the letters a and s are not symbols of the alphabet";
+  // Explain spells the normalized text back from each symbol's code point.
+  for (let s = 0; s < size; s++) if (chars[s]! > 0x10ffff) return `symbol ${s} stands for ${chars[s]}, which is not a code point`;
   return null;
 }
 
@@ -135,7 +143,7 @@ function messagesError(lex: Lexicon): string | null {
   const str = (v: unknown) => typeof v === "string";
   for (const [locale, m] of Object.entries(all) as [string, Record<string, any>][]) {
     const ok =
-      m && str(m.locale) && str(m.name) && (m.dir === "ltr" || m.dir === "rtl") && str(m.reportUrl) && str(m.blockedNotice) &&
+      m && str(m.locale) && (m.dir === "ltr" || m.dir === "rtl") && str(m.reportUrl) && str(m.blockedNotice) &&
       m.ui && ["learnMore", "report", "continue", "goBack", "close"].every((k) => str(m.ui[k])) &&
       m.default && str(m.default.title) && str(m.default.body) && str(m.default.learnMoreUrl) &&
       m.categories && typeof m.categories === "object" &&

@@ -90,7 +90,7 @@ describe("the lexicon build", () => {
 
   it("requires a message for every category in every locale", () => {
     const dir = broken("messages/fr.yaml", (t) => t.replace(/ {2}pangolin:.*\n/, ""));
-    expect(errorsOf(dir)).toEqual([expect.stringMatching(/messages\/fr\.yaml: category "pangolin" needs a title and a body/)]);
+    expect(errorsOf(dir)).toEqual([expect.stringMatching(/messages\/fr\.yaml: category "pangolin" needs a text title and a text body/)]);
   });
 
   it("requires each category file to be listed, and each listed category to have a file", () => {
@@ -98,5 +98,15 @@ describe("the lexicon build", () => {
     const errs = errorsOf(dir);
     expect(errs).toContainEqual(expect.stringMatching(/category "pangolins" has no file categories\/pangolins\.yaml/));
     expect(errs).toContainEqual(expect.stringMatching(/pangolin\.yaml:1: category "pangolin" is not listed in lexicon\.yaml/));
+  });
+
+  it("requires English among the locales: every warning falls back to it", () => {
+    const dir = broken("lexicon.yaml", (t) => t.replace("locales: [en, fr, zh-Hans, ar]", "locales: [fr, zh-Hans, ar]"));
+    expect(errorsOf(dir)).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: locales must include "en"/));
+  });
+
+  it("requires warning titles and bodies to be text", () => {
+    const dir = broken("messages/en.yaml", (t) => t.replace('elephant-ivory: {title: "Protect wildlife (ivory)"', "elephant-ivory: {title: 2024"));
+    expect(errorsOf(dir)).toContainEqual(expect.stringMatching(/messages\/en\.yaml: category "elephant-ivory" needs a text title and a text body/));
   });
 });

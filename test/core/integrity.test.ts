@@ -71,6 +71,15 @@ describe("a signed but unsound binary is refused", () => {
     ["a code point folding to a symbol outside the alphabet", (lex) => {
       lex.alphabet.bmp[0x61] = lex.alphabet.flags.length + 3;
     }, /U\+0061/],
+    ["a code point folding to a class value that is no class (it would reach the automaton as a symbol)", (lex) => {
+      lex.alphabet.bmp[0x2603] = 0xfff3;
+    }, /U\+2603/],
+    ["`a` not a symbol (`@` inside a word reads as it)", (lex) => {
+      lex.alphabet.bmp[0x61] = 0xfffe;
+    }, /letters a and s/],
+    ["a symbol standing for no code point (explain spells it back)", (lex) => {
+      lex.alphabet.chars[lex.alphabet.bmp[0x69]!] = 0x110000;
+    }, /not a code point/],
     ["an entry with an empty id (offsets out of order)", (lex) => {
       lex.entStrings[1] = lex.entStrings[0]!;
     }, /empty id/],
