@@ -25,6 +25,15 @@ export interface Env {
   ALLOWED_ORIGINS?: string;
   /** Seconds between KV reads of `lexicon:current` per isolate (default 30). */
   LEXICON_REFRESH_SECONDS?: string;
+  /** Optional Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml): without it, no limit. */
+  RATE_LIMITER?: RateLimiter;
+  /** Seconds a client told 429 is asked to wait (`Retry-After`; default 60, the binding's longer period). */
+  RATE_LIMIT_RETRY_SECONDS?: string;
+}
+
+/** What the app needs of the Rate Limiting binding. */
+export interface RateLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
 }
 
 /** The engine calls the app makes (injectable so tests can make one fail). */
@@ -118,6 +127,26 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use("*", async (c, next) => {
     const ctx = executionCtx(c);
     if (ctx) store.maybeRefresh(c.env?.LEXICON as KVReader | undefined, refreshSecondsFrom(c.env?.LEXICON_REFRESH_SECONDS), (p) => ctx.waitUntil(p));
+    await next();
+  });
+
+  // Per-client rate limit on the API, when the operator binds one. A platform calling from a few
+  // servers needs a generous limit, so the limit lives in wrangler.toml, not here. If the binding
+  // itself fails, the request is served: a warning service must not take search down with it.
+  app.use("/v1/*", async (c, next) => {
+    const limiter = c.env?.RATE_LIMITER;
+    if (limiter) {
+      let allowed = true;
+      try {
+        allowed = (await limiter.limit({ key: c.req.header("cf-connecting-ip") ?? "unknown" })).success;
+      } catch (err) {
+        console.error(JSON.stringify({ event: "rate_limiter_error", name: err instanceof Error ? err.name : typeof err }));
+      }
+      if (!allowed) {
+        const wait = String(Math.max(1, Math.floor(Number(c.env?.RATE_LIMIT_RETRY_SECONDS ?? "60")) || 60));
+        throw new ApiError("rate_limited", `Too many requests from this client; wait ${wait} s and retry (or batch queries with POST /v1/check/batch).`, { "retry-after": wait });
+      }
+    }
     await next();
   });
 

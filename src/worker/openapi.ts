@@ -19,6 +19,7 @@ const errorCodes = [
   "method_not_allowed",
   "payload_too_large",
   "unsupported_media_type",
+  "rate_limited",
   "internal_error",
 ];
 
@@ -28,6 +29,11 @@ const errorResponse = (description: string) => ({ description, content: jsonCont
 
 const commonErrors = {
   "500": errorResponse("Server fault (`internal_error`); no stack trace."),
+};
+/** Routes under /v1/, where an operator's rate limiter (if bound) applies. */
+const v1Errors = {
+  "429": errorResponse("Too many requests from this client (`rate_limited`, with `Retry-After`), only where the operator bound a rate limiter."),
+  ...commonErrors,
 };
 const postErrors = {
   "413": errorResponse("Body over the size limit (`payload_too_large`)."),
@@ -74,7 +80,7 @@ export const openapi = {
         responses: {
           "200": { description: "The decision.", content: jsonContent(ref("CheckResult")) },
           "400": errorResponse("`missing_query`, `query_too_long`, `invalid_kind`, `invalid_locale` or `invalid_parameter`."),
-          ...commonErrors,
+          ...v1Errors,
         },
       },
       post: {
@@ -86,7 +92,7 @@ export const openapi = {
           "200": { description: "The decision.", content: jsonContent(ref("CheckResult")) },
           "400": errorResponse("`missing_query`, `query_too_long`, `invalid_kind`, `invalid_locale`, `invalid_json` or `invalid_body`."),
           ...postErrors,
-          ...commonErrors,
+          ...v1Errors,
         },
       },
     },
@@ -100,7 +106,7 @@ export const openapi = {
           "200": { description: "One result per item, in item order.", content: jsonContent(ref("BatchResult")) },
           "400": errorResponse("`batch_empty`, `batch_too_large`, `invalid_json`, `invalid_body`, or an item's `missing_query`, `query_too_long`, `invalid_kind`; `invalid_locale`."),
           ...postErrors,
-          ...commonErrors,
+          ...v1Errors,
         },
       },
     },
@@ -115,7 +121,7 @@ export const openapi = {
       get: {
         operationId: "lexicon",
         summary: "The lexicon served, where it came from, and the last KV refresh problem",
-        responses: { "200": { description: "Lexicon status.", content: jsonContent(ref("LexiconStatus")) }, ...commonErrors },
+        responses: { "200": { description: "Lexicon status.", content: jsonContent(ref("LexiconStatus")) }, ...v1Errors },
       },
     },
     "/v1/admin/refresh": {
@@ -127,7 +133,7 @@ export const openapi = {
           "200": { description: "What the refresh did.", content: jsonContent(ref("RefreshReport")) },
           "401": errorResponse("Missing or wrong bearer token (`unauthorized`)."),
           "403": errorResponse("No ADMIN_TOKEN secret is configured (`admin_disabled`)."),
-          ...commonErrors,
+          ...v1Errors,
         },
       },
     },

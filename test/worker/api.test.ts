@@ -476,3 +476,56 @@ describe("server faults", () => {
     for (const line of logged) expect(line).not.toContain("PRIVATE-WORDS");
   });
 });
+
+describe("rate limit (optional RATE_LIMITER binding)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A stand-in for the Workers Rate Limiting binding: `limit` requests per key, then refusals. */
+  function limiter(limit: number) {
+    const seen = new Map<string, number>();
+    const keys: string[] = [];
+    return {
+      keys,
+      async limit({ key }: { key: string }) {
+        keys.push(key);
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        return { success: n <= limit };
+      },
+    };
+  }
+  const from = (ip: string): RequestInit => ({ headers: { "cf-connecting-ip": ip } });
+
+  it("answers 429 rate_limited with Retry-After past the limit, per client IP", async () => {
+    const rl = limiter(2);
+    const app = makeApp({ env: { RATE_LIMITER: rl, RATE_LIMIT_RETRY_SECONDS: "10" } });
+    expect((await app.fetch("/v1/check?q=ivory", from("192.0.2.1"))).status).toBe(200);
+    expect((await app.fetch("/v1/check", { ...postJson({ q: "ivory" }), headers: { "content-type": "application/json", "cf-connecting-ip": "192.0.2.1" } })).status).toBe(200);
+    const res = await app.fetch("/v1/check/batch", { ...postJson({ items: [{ q: "ivory" }] }), headers: { "content-type": "application/json", "cf-connecting-ip": "192.0.2.1" } });
+    expect(await errorOf(res)).toMatchObject({ status: 429, code: "rate_limited" });
+    expect(res.headers.get("retry-after")).toBe("10");
+    // Another client keeps its own budget.
+    expect((await app.fetch("/v1/check?q=ivory", from("198.51.100.7"))).status).toBe(200);
+    expect(rl.keys).toEqual(["192.0.2.1", "192.0.2.1", "192.0.2.1", "198.51.100.7"]);
+  });
+
+  it("leaves /healthz and the front end alone, and limits nothing when no limiter is bound", async () => {
+    const app = makeApp({ env: { RATE_LIMITER: limiter(0) } });
+    expect((await app.fetch("/healthz")).status).toBe(200);
+    expect((await app.fetch("/widget.js")).status).toBe(200);
+    expect((await app.fetch("/v1/lexicon")).status).toBe(429);
+    const open = makeApp();
+    for (let i = 0; i < 5; i++) expect((await open.fetch("/v1/check?q=ivory")).status).toBe(200);
+  });
+
+  it("serves the request when the limiter itself fails, and logs no query", async () => {
+    const logged: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+    const broken = { limit: async () => Promise.reject(new Error("limiter down")) };
+    const app = makeApp({ env: { RATE_LIMITER: broken } });
+    const res = await app.fetch("/v1/check?q=SECRET%20ivory%20bangle");
+    expect((await resultOf(res)).decision).toBe("warn");
+    expect(logged.join("\n")).toContain("rate_limiter_error");
+    expect(logged.join("\n")).not.toContain("SECRET");
+  });
+});
