@@ -35,7 +35,8 @@ export interface Automaton {
 /** Word bits. */
 export const DICT = 1;
 export const OUT = 2;
-const BASE_SHIFT = 2;
+/** The word holds base << BASE_SHIFT, above the two flag bits. */
+export const BASE_SHIFT = 2;
 /** Candidate bases tried for a state with several children before it goes past the end. */
 const PLACE_TRIES = 4096;
 

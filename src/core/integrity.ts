@@ -17,10 +17,9 @@
  *    and the string offsets stay inside the strings.
  */
 import { FIRST_SYMBOL, OTHER_LETTER, OTHER_NOSPACE, PUNCT, SKIP, SPACE } from "./alphabet";
-import { DICT, OUT } from "./automaton";
+import { BASE_SHIFT, DICT, OUT } from "./automaton";
 import { ACTIONS, type Lexicon, ROLE, ROLES } from "./lexicon";
 
-const BASE_SHIFT = 2;
 
 /** The first broken rule, as a sentence, or null when the lexicon is sound. */
 export function structuralError(lex: Lexicon): string | null {

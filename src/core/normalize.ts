@@ -377,7 +377,8 @@ export function codePointAt(text: string, i: number, len: number): number {
   return cp;
 }
 
-function isVoicingMark(cp: number): boolean {
+/** A separate kana voicing mark (゙ ゚ ゛ ゜ ﾞ ﾟ): joins the kana before it, so it needs the general path. */
+export function isVoicingMark(cp: number): boolean {
   return cp === 0x3099 || cp === 0x309a || cp === 0x309b || cp === 0x309c || cp === 0xff9e || cp === 0xff9f;
 }
 

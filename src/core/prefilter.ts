@@ -34,7 +34,7 @@ const lookupAstral = A.lookup;
 const advance = AU.advance;
 const DICT = AU.DICT;
 const codePointAt = N.codePointAt;
-
+const isVoicingMark = N.isVoicingMark;
 
 /** False when `text` certainly contains no pattern; true when it may (or needs the full scan to tell). */
 export function mayMatch(a: Alphabet, au: Automaton, text: string): boolean {
@@ -79,7 +79,7 @@ export function mayMatch(a: Alphabet, au: Automaton, text: string): boolean {
       beforeSpace = last;
       c = SYM_SPACE;
     } else if (c === SKIP) {
-      if (cp === 0x3099 || cp === 0x309a || cp === 0x309b || cp === 0x309c || cp === 0xff9e || cp === 0xff9f) return true;
+      if (isVoicingMark(cp)) return true;
       continue;
     } else if (c === PUNCT && (cp === 0x23 || cp === 0xff03) && hashOk) {
       hashOk = false;

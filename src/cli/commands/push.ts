@@ -10,7 +10,6 @@ import { buildLexicon } from "../../compiler";
 import {
   CURRENT_KEY,
   describeTarget,
-  
   parseTarget,
   putBinary,
   putText,
