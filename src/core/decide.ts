@@ -5,7 +5,8 @@
  *    non-letter before (after) it, so `horn` never fires inside `shoehorn`. Inside a hashtag, words are
  *    run together, so a side also counts as a boundary where a word visibly starts (camelCase, a
  *    letter/digit change) or where another lexicon hit ends or starts (`#rhinohornforsale`); a short
- *    pattern (under 5 symbols) needs both sides, a longer one one side.
+ *    pattern (under 5 symbols) needs both sides, a longer one one side. Letters run together from
+ *    spaced-out ones (`i v o r y f o r s a l e`) are segmented by the hits too, both sides needed.
  * 2. Leftmost-longest: among the valid hits of every role, the leftmost wins, then the longest, so an
  *    exception (`ivory coast`) beats the term inside it (`ivory`). The losers are reported in `explain`.
  * 3. A trade word marked same-language counts only beside a term of its language (vi `bán` folds to `ban`).
@@ -92,11 +93,13 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
       // A separator that vanished between two katakana still marks a word edge.
       if (left && first > 0 && symFlags[sym[first]!]! & F_KANA && symFlags[sym[first - 1]!]! & F_KANA && !(oflags[first]! & O_JOINED)) left = false;
       if (right && last + 1 < n && symFlags[sym[last]!]! & F_KANA && symFlags[sym[last + 1]!]! & F_KANA && !(oflags[last + 1]! & O_JOINED)) right = false;
-      if (!(left && right) && oflags[first]! & O_HASHTAG) {
+      const tag = (oflags[first]! & O_HASHTAG) !== 0;
+      if (!(left && right) && (tag || touchesJoin(oflags, first, last, n))) {
         left ||= (oflags[first]! & O_WORDSTART) !== 0 || (marks[first - 1]! & MARK_END) !== 0;
         right ||= last + 1 < n && ((oflags[last + 1]! & O_WORDSTART) !== 0 || (marks[last + 1]! & MARK_START) !== 0);
-        // An exception must be a whole segment, or `caracal f…` would allow `#caracalforsale`.
-        const long = first + HASHTAG_LONG <= last + 1 && lex.entRole[entry] !== ROLE.exception;
+        // An exception must be a whole segment, or `caracal f…` would allow `#caracalforsale`. Out
+        // of a hashtag, letters run together need both sides (`rhino h.o.r.n.b.e.a.m` is a tree).
+        const long = tag && first + HASHTAG_LONG <= last + 1 && lex.entRole[entry] !== ROLE.exception;
         valid = long ? left || right : left && right;
       } else valid = left && right;
     }
@@ -203,6 +206,16 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
   };
   if (opts.explain) result.explain = explainOf(lex, q, kind, locale, cands, sc, rules);
   return result;
+}
+
+/**
+ * Does a separator vanish inside the hit or at its edges? Then the hit lies in letters run
+ * together from spaced-out ones (`i v o r y f o r s a l e`, `상 아 도 장 팝 니 다`), where the
+ * words' own edges are gone, and it is segmented as a hashtag is.
+ */
+function touchesJoin(oflags: Uint8Array, first: number, last: number, n: number): boolean {
+  for (let k = first; k <= last + 1 && k < n; k++) if (oflags[k]! & O_JOINED) return true;
+  return false;
 }
 
 function allowed(lex: Lexicon): CheckResult {

@@ -90,6 +90,10 @@ export const CASES: Case[] = [
   { id: "evade010", q: "i.v.o.r.y bangle", decision: "warn", matches: [["elephant-ivory/ivory-bangle", "i.v.o.r.y bangle"]] },
   { id: "evade020", q: "r-h-i-n-o horn", decision: "warn" },
   { id: "evade030", q: "i v o r y", decision: "warn" },
+  // Spaced-out letters run together are segmented as a hashtag: by the hits, not by lost spaces.
+  { id: "evade031", q: "i v o r y f o r s a l e", decision: "block", matches: [["elephant-ivory/ivory", "i v o r y"]] },
+  { id: "evade032", q: "r.h.i.n.o.h.o.r.n", decision: "warn", matches: [["rhino-horn/rhino-horn", "r.h.i.n.o.h.o.r.n"]] },
+  { id: "evade033", q: "s h o e h o r n", decision: "allow" },
   { id: "evade040", q: "ivoooory", decision: "warn", matches: [["elephant-ivory/ivory", "ivoooory"]] },
   { id: "evade050", q: "IVORY BANGLE", decision: "warn" },
   { id: "evade060", q: "ｉｖｏｒｙ　ｂａｎｇｌｅ", decision: "warn" },
