@@ -2,12 +2,11 @@
  * Compile lexicon entries into the binary: alphabet, patterns (written and generated forms),
  * automaton, entry tables, strings, metadata and messages.
  *
- * Every written form and every generated one (pinyin, hashtag-joined) goes through the runtime's
- * own `scan`, with the alphabet the binary will carry, so a pattern is exactly what a query
- * containing it scans to.
+ * Every written form and every generated one (forms.ts: pinyin, connector-free, emoji; here:
+ * hashtag-joined) goes through the runtime's own `scan`, with the alphabet the binary will carry,
+ * so a pattern is exactly what a query containing it scans to.
  */
 import { createHash } from "node:crypto";
-import { pinyin } from "pinyin-pro";
 import {
   type Alphabet,
   F_COLLAPSE,
@@ -30,6 +29,7 @@ import { ACTION, assembleLexicon, languageGroup, type CategoryMeta, E_SAME_LANGU
 import { scan } from "../core/normalize";
 import type { EntryRole, TermAction } from "../core/types";
 import { ASTRAL_RANGES, collapses, foldOf, foldTable } from "./fold";
+import { emojiForms, emojiWords, pinyinForms, withoutConnectors } from "./forms";
 
 export interface SourceEntry {
   role: EntryRole;
@@ -51,6 +51,10 @@ export interface CompileInput {
   entries: SourceEntry[];
   categories: CategoryMeta[];
   languages: string[];
+  /** Per language, the words joining a multi-word term that searchers leave out (`de`, `of`, `ya`). */
+  connectors?: Record<string, string[]>;
+  /** Emoji that stand for species words in listings (`🐘`: elephant, 象, ช้าง, …). */
+  emoji?: Record<string, string[]>;
   locales: string[];
   messages: Record<string, LocaleMessages>;
   version: string;
@@ -75,7 +79,6 @@ export interface Compiled {
 }
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t" };
-const HAN = /^\p{scx=Han}+$/u;
 const KATAKANA = /^[\p{Script=Katakana}\u30fc]$/u;
 
 interface Pattern {
@@ -89,12 +92,19 @@ export function compile(input: CompileInput): Compiled {
   const errors: CompileError[] = [];
   const { entries } = input;
 
-  // 1. Every written form, and the Chinese forms pinyin is generated from.
+  // 1. Every written form, the pinyin of Chinese forms, and for terms and exceptions the forms
+  //    without connectors (`cuerno rinoceronte`) and with emoji for species words (`🐘 tusk`).
   const forms: { entry: number; text: string; generated: boolean }[] = [];
+  const emoji = emojiWords(input.emoji);
   entries.forEach((e, i) => {
+    const named = e.role === "term" || e.role === "exception";
     for (const text of [e.term, ...(e.variants ?? [])]) {
       forms.push({ entry: i, text, generated: false });
       for (const p of pinyinForms(e, text)) forms.push({ entry: i, text: p, generated: true });
+      if (!named) continue;
+      const short = withoutConnectors(text, input.connectors?.[e.lang]);
+      for (const d of short) forms.push({ entry: i, text: d, generated: true });
+      for (const t of [text, ...short]) for (const m of emojiForms(t, emoji)) forms.push({ entry: i, text: m, generated: true });
     }
   });
 
@@ -259,36 +269,6 @@ function joinWords(seq: Int32Array, a: Alphabet): Int32Array | null {
   const out = seq.filter((s, i) => !(s === SYM_SPACE && i > 0 && i + 1 < seq.length && a.flags[seq[i - 1]!]! & F_LETTER && a.flags[seq[i + 1]!]! & F_LETTER));
   // The scanner folds a letter doubled at the seam (`gading gajah` typed `gadinggajah`) to one.
   return out.filter((s, i) => !(i > 0 && out[i - 1] === s && a.flags[s]! & F_COLLAPSE));
-}
-
-/**
- * Pinyin forms of a Chinese term: joined (`xiangya`, 2+ characters), spaced (`chuan shan jia`, 3+),
- * and, for product terms of 2–4 characters, the mixed forms sellers type (`熊dan`, `xiang牙`).
- * Code words with an everyday meaning get none: their pinyin is an everyday word too. `mixed` keeps
- * only the mixed forms, for a term whose joined pinyin is an everyday word written with other
- * characters (狮骨 `shigu` is 事故 "accident") while `狮gu` can only mean the term.
- */
-function pinyinForms(e: SourceEntry, text: string): string[] {
-  const mode = e.pinyin ?? "auto";
-  if (mode === "none" || !e.lang.startsWith("zh-H")) return [];
-  if (e.role === "context" || (e.role === "term" && e.action === "context")) return [];
-  const simplified = [...text].map((c) => String.fromCodePoint(foldOf(c.codePointAt(0)!).canon)).join("");
-  if (!HAN.test(simplified)) return [];
-  const chars = [...simplified];
-  if (chars.length < 2) return [];
-  const syl = pinyin(simplified, { toneType: "none", type: "array", v: false }).map((s) => s.replace(/ü/g, "u"));
-  if (syl.length !== chars.length || syl.some((s) => !/^[a-z]+$/.test(s))) return [];
-  const out: string[] = [];
-  const joinedOk = mode === "auto" || mode === "joined";
-  const spacedOk = mode === "spaced" || (mode === "auto" && chars.length >= 3);
-  if (joinedOk) out.push(syl.join(""));
-  if (spacedOk) out.push(syl.join(" "));
-  if ((mode === "auto" || mode === "mixed") && e.role !== "trade" && chars.length <= 4) {
-    for (let mask = 1; mask < (1 << chars.length) - 1; mask++) {
-      out.push(chars.map((c, i) => (mask & (1 << i) ? syl[i] : c)).join(""));
-    }
-  }
-  return out;
 }
 
 /** Build the alphabet the binary carries from the forms it must recognize. */

@@ -38,6 +38,8 @@ export function buildLexicon(dir = "lexicon", opts: { version?: string; now?: Da
     entries: source.entries,
     categories: source.categories,
     languages: source.languages,
+    connectors: source.connectors,
+    emoji: source.emoji,
     locales: source.locales,
     messages: source.messages,
     version: opts.version ?? versionOf(source.text, now),

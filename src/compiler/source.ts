@@ -21,6 +21,10 @@ export interface LexiconSource {
   name: string;
   categories: CategoryMeta[];
   languages: string[];
+  /** Per language, connector words searchers drop from multi-word terms (lexicon.yaml `connectors`). */
+  connectors: Record<string, string[]>;
+  /** Emoji that stand for species words, with the words (lexicon.yaml `emoji`). */
+  emoji: Record<string, string[]>;
   locales: string[];
   entries: SourceEntry[];
   examples: Example[];
@@ -41,7 +45,7 @@ const TRADE: Shape = { term: str(true), scope: str(false, ["any", "same-language
 const CONTEXT: Shape = { term: str(true), ...COMMON };
 const EXCEPTION: Shape = { phrase: str(true), reason: str(true), lang: str(true), variants: { type: "strings" }, id: str(), match: str(false, ["word", "substring"]), pinyin: COMMON.pinyin };
 const CATEGORY_FILE: Shape = { category: str(true), name: str(true), cites: str(true), generic: { type: "boolean" }, terms: { type: "list", required: true }, examples: { type: "list" } };
-const MANIFEST: Shape = { name: str(true), categories: { type: "strings", required: true }, languages: { type: "strings", required: true }, locales: { type: "strings", required: true } };
+const MANIFEST: Shape = { name: str(true), categories: { type: "strings", required: true }, languages: { type: "strings", required: true }, connectors: { type: "map" }, emoji: { type: "map" }, locales: { type: "strings", required: true } };
 const UI_KEYS = ["learnMore", "report", "continue", "goBack", "close"] as const;
 
 class Reader {
@@ -129,7 +133,7 @@ export function slug(s: string): string {
 /** Read and validate the whole lexicon folder. */
 export function readLexicon(dir = "lexicon"): LexiconSource {
   const r = new Reader(dir);
-  const out: LexiconSource = { name: "", categories: [], languages: [], locales: [], entries: [], examples: [], messages: {}, text: "", errors: r.errors };
+  const out: LexiconSource = { name: "", categories: [], languages: [], connectors: {}, emoji: {}, locales: [], entries: [], examples: [], messages: {}, text: "", errors: r.errors };
   const manifest = r.load("lexicon.yaml");
   if (!manifest) return out;
   const m = r.check(manifest.node, MANIFEST, manifest.at, "lexicon.yaml");
@@ -141,6 +145,28 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
   if (!out.locales.includes("en")) r.errors.push({ where: manifest.at(manifest.node), message: `lexicon.yaml: locales must include "en", the fallback for every warning (it lists ${out.locales.join(", ")})` });
   const langs = new Set(out.languages);
   const ids = new Map<string, string>();
+  // Tables of word lists: `connectors` by language, `emoji` by emoji.
+  const lists = (field: "connectors" | "emoji", what: string, keyOk: (k: string) => string | null): Record<string, string[]> => {
+    const out: Record<string, string[]> = {};
+    if (m[field] === undefined) return out;
+    const node = m[field] as Node | null;
+    if (!isMap(node)) {
+      r.errors.push({ where: manifest.at(node), message: `lexicon.yaml: ${field} must map ${what} to a list of words` });
+      return out;
+    }
+    for (const pair of (node as YAMLMap).items) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const where = manifest.at((pair.key as Node) ?? node);
+      const js = pair.value && "toJSON" in (pair.value as object) ? (pair.value as { toJSON(): unknown }).toJSON() : pair.value;
+      const bad = keyOk(k);
+      if (bad) r.errors.push({ where, message: `lexicon.yaml: ${field}: ${bad}` });
+      else if (!Array.isArray(js) || js.length === 0 || js.some((w) => typeof w !== "string" || w.trim() === "")) r.errors.push({ where, message: `lexicon.yaml: ${field} of "${k}" must be a list of words` });
+      else out[k] = js as string[];
+    }
+    return out;
+  };
+  out.connectors = lists("connectors", "a language", (k) => (langs.has(k) ? null : `unknown language "${k}" (languages lists ${out.languages.join(", ")})`));
+  out.emoji = lists("emoji", "an emoji", (k) => (/^\p{Extended_Pictographic}\uFE0F?$/u.test(k) ? null : `"${k}" is not one emoji`));
 
   const examples = (list: unknown, at: (n: Node | null | undefined) => string, file: string) => {
     if (!isSeq(list)) return;

@@ -100,6 +100,15 @@ describe("the lexicon build", () => {
     expect(errs).toContainEqual(expect.stringMatching(/pangolin\.yaml:1: category "pangolin" is not listed in lexicon\.yaml/));
   });
 
+  it("names a bad connectors or emoji table in lexicon.yaml", () => {
+    const dir = broken("lexicon.yaml", (t) => `${t}connectors:\n  xx: [de]\n  fr: de\nemoji:\n  "🐘": [elephant]\n  ab: [word]\n`);
+    const errs = errorsOf(dir);
+    expect(errs).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: connectors: unknown language "xx"/));
+    expect(errs).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: connectors of "fr" must be a list of words/));
+    expect(errs).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: emoji: "ab" is not one emoji/));
+    expect(errs).toHaveLength(3);
+  });
+
   it("requires English among the locales: every warning falls back to it", () => {
     const dir = broken("lexicon.yaml", (t) => t.replace("locales: [en, fr, zh-Hans, ar]", "locales: [fr, zh-Hans, ar]"));
     expect(errorsOf(dir)).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: locales must include "en"/));

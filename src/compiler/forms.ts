@@ -1,0 +1,135 @@
+/**
+ * Forms generated from a written form of an entry, as people type it in a search box:
+ * pinyin for Chinese, the phrase without its connectors (`cuerno rinoceronte`), and emoji standing
+ * for the species word (`🐘 tusk`, `🦏角`). The compiler scans each like a written form, so they
+ * fold and match exactly as a query does; a generated form never displaces a written one.
+ */
+import { pinyin } from "pinyin-pro";
+import type { SourceEntry } from "./compile";
+import { foldOf } from "./fold";
+
+const HAN = /^\p{scx=Han}+$/u;
+/** Scripts written without spaces, and Hangul, whose compounds run words together: an emoji replaces part of a word. */
+const RUN_TOGETHER = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Hangul}]+$/u;
+
+const key = (w: string) => w.normalize("NFKC").toLowerCase();
+
+/** At most this many connectors are dropped in every combination (2^n - 1 forms). */
+const MAX_CONNECTORS = 3;
+
+/**
+ * `huevos de tortuga marina` → `huevos tortuga marina`: the forms of a multi-word text without
+ * the connectors between its words, in every combination, as search-box queries drop them. A
+ * connector is dropped only between two other words, never first or last, so every form keeps
+ * the words that make the term specific. Multi-word connectors (`de la`) are matched first.
+ */
+export function withoutConnectors(text: string, connectors: readonly string[] | undefined): string[] {
+  if (!connectors?.length) return [];
+  const words = text.trim().split(/\s+/u);
+  const lists = connectors.map((c) => c.trim().split(/\s+/u).map(key)).sort((x, y) => y.length - x.length);
+  const found: [number, number][] = []; // [first word, word count]
+  for (let i = 1; i < words.length - 1; i++) {
+    const c = lists.find((l) => i + l.length < words.length && l.every((w, k) => key(words[i + k]!) === w));
+    if (!c) continue;
+    found.push([i, c.length]);
+    i += c.length - 1;
+  }
+  if (!found.length || found.length > MAX_CONNECTORS) return [];
+  const out: string[] = [];
+  for (let mask = 1; mask < 1 << found.length; mask++) {
+    const drop = new Set<number>();
+    found.forEach(([at, len], k) => {
+      if (mask & (1 << k)) for (let j = 0; j < len; j++) drop.add(at + j);
+    });
+    out.push(words.filter((_, j) => !drop.has(j)).join(" "));
+  }
+  return out;
+}
+
+/**
+ * Pinyin forms of a Chinese term: joined (`xiangya`, 2+ characters), spaced (`chuan shan jia`, 3+),
+ * and, for product terms of 2–4 characters, the mixed forms sellers type (`熊dan`, `xiang牙`).
+ * Code words with an everyday meaning get none: their pinyin is an everyday word too. `mixed` keeps
+ * only the mixed forms, for a term whose joined pinyin is an everyday word written with other
+ * characters (狮骨 `shigu` is 事故 "accident") while `狮gu` can only mean the term.
+ */
+export function pinyinForms(e: SourceEntry, text: string): string[] {
+  const mode = e.pinyin ?? "auto";
+  if (mode === "none" || !e.lang.startsWith("zh-H")) return [];
+  if (e.role === "context" || (e.role === "term" && e.action === "context")) return [];
+  const simplified = [...text].map((c) => String.fromCodePoint(foldOf(c.codePointAt(0)!).canon)).join("");
+  if (!HAN.test(simplified)) return [];
+  const chars = [...simplified];
+  if (chars.length < 2) return [];
+  const syl = pinyin(simplified, { toneType: "none", type: "array", v: false }).map((s) => s.replace(/ü/g, "u"));
+  if (syl.length !== chars.length || syl.some((s) => !/^[a-z]+$/.test(s))) return [];
+  const out: string[] = [];
+  const joinedOk = mode === "auto" || mode === "joined";
+  const spacedOk = mode === "spaced" || (mode === "auto" && chars.length >= 3);
+  if (joinedOk) out.push(syl.join(""));
+  if (spacedOk) out.push(syl.join(" "));
+  if ((mode === "auto" || mode === "mixed") && e.role !== "trade" && chars.length <= 4) {
+    for (let mask = 1; mask < (1 << chars.length) - 1; mask++) {
+      out.push(chars.map((c, i) => (mask & (1 << i) ? syl[i] : c)).join(""));
+    }
+  }
+  return out;
+}
+
+/**
+ * The forms of `text` with an emoji for a species word it contains, one occurrence at a time:
+ * in place of the word (`elephant tusk` → `🐘 tusk`, `🐘tusk`; `象牙` → `🐘牙`) and after it as
+ * decoration (`tiger 🐯 bone`, `코뿔소🦏뿔`), since a used emoji is a symbol of its own, not a
+ * space, once the lexicon names it. `words` maps each word to the emoji that stand for it. Words
+ * of scripts written without spaces (and Hangul) are replaced inside a word; others only whole.
+ * A form that would be the emoji alone is not made: an emoji is not a term.
+ */
+export function emojiForms(text: string, words: ReadonlyMap<string, readonly string[]>): string[] {
+  const out = new Set<string>();
+  const tokens = text.trim().split(/\s+/u);
+  const keys = tokens.map(key);
+  for (const [word, emoji] of words) {
+    if (RUN_TOGETHER.test(word)) {
+      // Uncased scripts: the word is found as written (the table lists Traditional forms too).
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        const before = text.slice(0, at);
+        const after = text.slice(at + word.length);
+        for (const e of emoji) {
+          if ((before + after).trim()) out.add(before + e + after);
+          out.add(before + word + e + after);
+        }
+      }
+      continue;
+    }
+    const w = word.split(/\s+/u);
+    for (let i = 0; i + w.length <= keys.length; i++) {
+      if (!w.every((x, k) => keys[i + k] === x)) continue;
+      const head = tokens.slice(0, i);
+      const tail = tokens.slice(i + w.length);
+      const own = tokens.slice(i, i + w.length).join(" ");
+      for (const e of emoji) {
+        if (head.length || tail.length) {
+          out.add([...head, e, ...tail].join(" "));
+          if (tail.length) out.add([...head, e + tail[0], ...tail.slice(1)].join(" "));
+          else out.add([...head.slice(0, -1), head[head.length - 1] + e].join(" "));
+        }
+        out.add([...head, own, e, ...tail].join(" "));
+        out.add([...head, own + e, ...tail].join(" "));
+      }
+    }
+  }
+  out.delete(text);
+  return [...out];
+}
+
+/** Invert the manifest's emoji table (emoji → words) to word → emoji, keys folded for comparison. */
+export function emojiWords(table: Readonly<Record<string, readonly string[]>> | undefined): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const [e, list] of Object.entries(table ?? {})) {
+    for (const w of list) {
+      const k = key(w.trim()).replace(/\s+/gu, " ");
+      m.set(k, [...(m.get(k) ?? []), e]);
+    }
+  }
+  return m;
+}

@@ -1,0 +1,113 @@
+/**
+ * Generated forms (src/compiler/forms.ts): the connector-free and emoji forms of a written form,
+ * as units and through a real build, where they must match the queries people type and leave
+ * alone the ones they do not.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildLexicon } from "../../src/compiler";
+import { emojiForms, emojiWords, withoutConnectors } from "../../src/compiler/forms";
+import { check, type Lexicon } from "../../src/core";
+
+describe("withoutConnectors", () => {
+  it("drops connectors between words, in every combination", () => {
+    expect(withoutConnectors("cuerno de rinoceronte", ["de"])).toEqual(["cuerno rinoceronte"]);
+    expect(withoutConnectors("huevos de tortuga de mar", ["de"]).sort()).toEqual(["huevos de tortuga mar", "huevos tortuga de mar", "huevos tortuga mar"]);
+    expect(withoutConnectors("grasa de la tortuga", ["de", "de la"])).toEqual(["grasa tortuga"]);
+    expect(withoutConnectors("Horn Of The Rhino", ["of", "of the"])).toEqual(["Horn Rhino"]);
+  });
+
+  it("never drops the first or last word, and leaves one-word and connector-free texts alone", () => {
+    expect(withoutConnectors("de marfil", ["de"])).toEqual([]);
+    expect(withoutConnectors("marfil de", ["de"])).toEqual([]);
+    expect(withoutConnectors("marfil", ["de"])).toEqual([]);
+    expect(withoutConnectors("rhino horn", ["of"])).toEqual([]);
+    expect(withoutConnectors("cuerno de rinoceronte", undefined)).toEqual([]);
+  });
+
+  it("keeps every other word in order (property)", () => {
+    const word = fc.constantFrom("pembe", "ya", "ndovu", "za", "kifaru", "ngozi", "chui");
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 7 }), (ws) => {
+        const text = ws.join(" ");
+        for (const f of withoutConnectors(text, ["ya", "za"])) {
+          const out = f.split(" ");
+          expect(out[0]).toBe(ws[0]);
+          expect(out[out.length - 1]).toBe(ws[ws.length - 1]);
+          expect(out.filter((w) => w !== "ya" && w !== "za")).toEqual(ws.filter((w) => w !== "ya" && w !== "za"));
+          expect(out.length).toBeLessThan(ws.length);
+        }
+      }),
+    );
+  });
+});
+
+describe("emojiForms", () => {
+  const words = emojiWords({ "🐘": ["elephant", "象", "tê giác"], "🐯": ["tiger", "虎"], "🐅": ["tiger"] });
+
+  it("puts the emoji in place of a whole word, glued or spaced, and after it as decoration", () => {
+    expect(emojiForms("elephant tusk", words).sort()).toEqual(["elephant 🐘 tusk", "elephant🐘 tusk", "🐘 tusk", "🐘tusk"].sort());
+    expect(emojiForms("Tiger Bone", words)).toEqual(expect.arrayContaining(["🐯 Bone", "🐅 Bone", "Tiger 🐯 Bone", "Tiger🐅 Bone"]));
+    expect(emojiForms("sừng tê giác", words)).toEqual(expect.arrayContaining(["sừng 🐘", "sừng🐘", "sừng tê giác 🐘"]));
+  });
+
+  it("replaces inside a word in scripts written without spaces", () => {
+    expect(emojiForms("象牙手镯", words).sort()).toEqual(["象🐘牙手镯", "🐘牙手镯"].sort());
+    expect(emojiForms("老虎骨", words).sort()).toEqual(["老虎🐯骨", "老🐯骨"].sort());
+  });
+
+  it("matches only whole words in spaced scripts, and never makes the emoji alone", () => {
+    expect(emojiForms("elephants tusk", words)).toEqual([]);
+    expect(emojiForms("tiger", words)).toEqual(["tiger 🐯", "tiger🐯", "tiger 🐅", "tiger🐅"]);
+    expect(emojiForms("象", words)).toEqual(["象🐘"]);
+  });
+});
+
+describe("generated forms in a build", () => {
+  let dir = "";
+  let lex: Lexicon;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "lexicon-"));
+    cpSync("test/fixtures/lexicon", dir, { recursive: true });
+    const manifest = join(dir, "lexicon.yaml");
+    writeFileSync(manifest, `${readFileSync(manifest, "utf8")}connectors:\n  fr: [de, du]\n  en: [of]\nemoji:\n  "🐘": [elephant, 象]\n  "🐻": [bear, 熊]\n`);
+    const ivory = join(dir, "categories/elephant-ivory.yaml");
+    writeFileSync(ivory, readFileSync(ivory, "utf8").replace("examples:", "  - {term: défense d'éléphant, lang: fr, action: warn, variants: [défense de éléphant], note: Elephant tusk.}\n  - {term: tusk of elephant, lang: en, action: warn, note: Elephant tusk.}\nexamples:"));
+    const built = buildLexicon(dir);
+    if (!built.ok || !built.lex) throw new Error(built.errors.map((e) => `${e.where}: ${e.message}`).join("\n"));
+    lex = built.lex;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const decide = (q: string) => check(lex, q).decision;
+
+  it("matches a term typed without its connector, and with trade intent blocks it", () => {
+    expect(decide("défense éléphant")).toBe("warn");
+    expect(decide("tusk elephant for sale")).toBe("block");
+    expect(decide("#tuskelephant")).toBe("warn"); // the hashtag form of the generated form
+  });
+
+  it("matches an emoji in place of a species word or beside it", () => {
+    expect(decide("bear 🐻 bile")).toBe("warn");
+    expect(decide("🐻 bile for sale")).toBe("block");
+    expect(decide("🐻胆 出售")).toBe("block");
+    expect(decide("熊🐻胆")).toBe("warn");
+    expect(decide("tusk of 🐘")).toBe("warn");
+  });
+
+  it("leaves an emoji alone where no term is", () => {
+    expect(decide("🐻 plush for sale")).toBe("allow");
+    expect(decide("🐘 mug")).toBe("allow");
+    expect(decide("bear 🐻 hug")).toBe("allow");
+  });
+
+  it("comes from the tables: without them the same queries are not matched", () => {
+    const plain = buildLexicon("test/fixtures/lexicon");
+    expect(plain.ok).toBe(true);
+    expect(check(plain.lex!, "🐻 bile for sale").decision).toBe("allow");
+    expect(check(plain.lex!, "bear 🐻 bile").decision).toBe("warn"); // an unused emoji folds to a space
+    expect(check(plain.lex!, "défense éléphant").decision).toBe("allow");
+  });
+});
