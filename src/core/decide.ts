@@ -19,6 +19,7 @@ import { search } from "./automaton";
 import { ACTION, ACTIONS, E_SAME_LANGUAGE, type Lexicon, languageGroup, P_WORD, ROLE, ROLES } from "./lexicon";
 import { O_HASHTAG, O_JOINED, O_WORDSTART, scan } from "./normalize";
 import { mayMatch } from "./prefilter";
+import { hasPrice } from "./price";
 import type { CheckOptions, CheckResult, Decision, Explain, Kind, Match, RawHit, Warning } from "./types";
 
 // Local copies: see normalize.ts on why hot code does not read imported constants.
@@ -165,12 +166,16 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
     rules.push(suppressedByException ? "Every term is inside an exception: allow." : "No term counts: allow.");
   } else {
     const blockTerm = counted.some((t) => lex.entAction[t.entry] === ACTION.block);
+    // A price is trade intent beside a product term; not beside species names alone, whose
+    // priced neighbours are as often cages, food and toys.
+    const priced = !trade.length && counted.some((t) => lex.entAction[t.entry] === ACTION.warn) && hasPrice(q);
     if (counted.some((t) => lex.entAction[t.entry] !== ACTION.block)) reasons.push("term");
     if (blockTerm) reasons.push("code_word");
     if (trade.length) reasons.push("trade_intent");
-    if (blockTerm || trade.length) {
+    if (priced) reasons.push("price");
+    if (blockTerm || trade.length || priced) {
       decision = "block";
-      rules.push(blockTerm ? "A trade code word blocks on its own." : "A term with trade intent blocks.");
+      rules.push(blockTerm ? "A trade code word blocks on its own." : priced ? "A term with a price blocks: a price is trade intent." : "A term with trade intent blocks.");
     } else {
       decision = "warn";
       rules.push("A term without trade intent warns.");

@@ -38,6 +38,17 @@ export const CASES: Case[] = [
   { id: "trade050", q: "for sale", decision: "allow" },
   { id: "trade060", q: "bán sừng tê giác", decision: "block", reasons: ["term", "trade_intent"] },
 
+  // A price is trade intent beside a product term (src/core/price.ts), not beside a species name alone.
+  { id: "price000", q: "ivory bangle $200", decision: "block", reasons: ["term", "price"], matches: [["elephant-ivory/ivory-bangle", "ivory bangle"]] },
+  { id: "price010", q: "象牙手镯 3000元", decision: "block", reasons: ["term", "price"] },
+  { id: "price020", q: "gading gajah 150rb", decision: "block", reasons: ["term", "price"] },
+  { id: "price030", q: "ngà voi 500k", decision: "allow" },
+  { id: "price040", q: "ivory bangle 18k gold", decision: "warn", reasons: ["term"] },
+  { id: "price050", q: "ivory bangle 2024", decision: "warn", reasons: ["term"] },
+  { id: "price060", q: "otter 1500円", decision: "allow", reasons: [] },
+  { id: "price070", q: "ivory ban fine $5000", decision: "warn", reasons: ["term", "price", "conservation_context"] },
+  { id: "price080", q: "ivory coast $200", decision: "allow", reasons: ["allowlisted"] },
+
   // Same-language trade words and homographs: vi `bán` folds to en `ban`.
   { id: "lang000", q: "ivory ban", decision: "warn", reasons: ["term", "conservation_context"] },
   { id: "lang010", q: "rhino horn bán", decision: "warn" },
@@ -113,7 +124,7 @@ export const CASES: Case[] = [
   { id: "evade200", q: "s.ừ.n.g t.ê g.i.á.c", decision: "warn" },
   { id: "evade210", q: "ivóry", decision: "warn" },
   { id: "evade220", q: "p@ngolin $cales", decision: "warn", matches: [["pangolin/pangolin-scales", "p@ngolin $cales"]] },
-  { id: "evade230", q: "ivory $100", decision: "warn", matches: [["elephant-ivory/ivory", "ivory"]] },
+  { id: "evade230", q: "ivory $100", decision: "block", reasons: ["term", "price"], matches: [["elephant-ivory/ivory", "ivory"]] },
 
   // Hashtags.
   { id: "tag000", q: "#ivory", decision: "warn" },

@@ -1,0 +1,21 @@
+/** Prices as trade intent (src/core/price.ts): what reads as a price and what must not. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hasPrice } from "../../src/core/price";
+
+describe("hasPrice", () => {
+  it.each([
+    "vòng tay 500k", "giá 2tr5", "1.200.000đ", "$200", "US$ 20", "R$ 150", "Rp 150.000", "150rb", "1,5 jt", "RM50 cod",
+    "3000元", "5万", "1000円", "１０００円", "10만원", "฿500", "500 บาท", "500 euros", "20 bucks", "₹5000", "5000 रुपये",
+    "ksh 2000", "300 درهم", "1500 руб", "99k",
+  ])("reads %j as a price", (q) => expect(hasPrice(q)).toBe(true));
+
+  it.each([
+    "2023", "ivory tower 1990s", "4k wallpaper", "8k video", "18k gold", "24k", "3d model", "5g phone", "iphone 15",
+    "size 42", "top 10", "1000 pieces", "5 kg", "a4 paper", "rm -rf", "room 500", "covid19", "ivory8k",
+  ])("does not read %j as a price", (q) => expect(hasPrice(q)).toBe(false));
+
+  it("never reads a bare number or a year as a price (property)", () => {
+    fc.assert(fc.property(fc.nat(), fc.constantFrom("", " ", "-"), (n, sep) => !hasPrice(`rhino horn${sep}${n}`)));
+  });
+});
