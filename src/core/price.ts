@@ -31,7 +31,15 @@ const AFTER = new RegExp(
  */
 const THOUSANDS = /(?:^|[^\p{L}\p{N}.,])(?!(?:10|14|18|22|24)k)\p{Nd}{2,}(?:[.,]\p{Nd}+)?k(?![\p{L}\p{N}])/iu;
 
+/** Decimal digits of the scripts the lexicon covers (ASCII, full-width, Arabic, Persian, Devanagari, Thai, Lao, Khmer, Myanmar). */
+const DIGITS = /[0-9\uff10-\uff19\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59\u0ed0-\u0ed9\u17e0-\u17e9\u1040-\u1049]/;
+const FULL_WIDTH = /[\uff01-\uffee]/;
+
 export function hasPrice(q: string): boolean {
-  const t = q.normalize("NFKC"); // full-width digits and signs read as ASCII
+  // Most queries with a term have no digit at all: one plain character class answers for them,
+  // before the three Unicode-aware expressions and the NFKC copy (measured: they cost a hit query
+  // several microseconds when run on every one).
+  if (!DIGITS.test(q)) return false;
+  const t = FULL_WIDTH.test(q) ? q.normalize("NFKC") : q; // full-width digits and signs read as ASCII
   return THOUSANDS.test(t) || AFTER.test(t) || BEFORE.test(t);
 }
