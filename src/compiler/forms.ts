@@ -12,20 +12,42 @@ const HAN = /^\p{scx=Han}+$/u;
 /** Scripts written without spaces, and Hangul, whose compounds run words together: an emoji replaces part of a word. */
 const RUN_TOGETHER = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Hangul}]+$/u;
 
-const key = (w: string) => w.normalize("NFKC").toLowerCase();
+const key = (w: string) => w.normalize("NFKC").toLowerCase().replace(/’/gu, "'");
 
-/** At most this many connectors are dropped in every combination (2^n - 1 forms). */
+/** French and Italian elision (`d'éléphant`, `l'ivoire`): the article is a word of its own here. */
+const ELIDED = /^((?:qu|[dljmnst])['’])(\p{L}.*)$/iu;
+
+/** Words separated by spaces, with an elided article split off (`d'éléphant` → `d'`, `éléphant`). */
+function tokens(text: string): string[] {
+  return text
+    .trim()
+    .split(/\s+/u)
+    .flatMap((w) => {
+      const m = ELIDED.exec(w);
+      return m ? [m[1]!, m[2]!] : [w];
+    });
+}
+
+/** The inverse of `tokens`: spaces between words, none after an elided article. */
+function untokens(ws: readonly string[]): string {
+  let out = "";
+  for (const w of ws) out += out === "" || /['’]$/u.test(out) ? w : ` ${w}`;
+  return out;
+}
+
+/** Texts with more connectors than this get no connector-free forms (2^n - 1 of them; no search-box phrase has so many). */
 const MAX_CONNECTORS = 3;
 
 /**
  * `huevos de tortuga marina` → `huevos tortuga marina`: the forms of a multi-word text without
  * the connectors between its words, in every combination, as search-box queries drop them. A
  * connector is dropped only between two other words, never first or last, so every form keeps
- * the words that make the term specific. Multi-word connectors (`de la`) are matched first.
+ * the words that make the term specific. Multi-word connectors (`de la`) are matched first; an
+ * elided one (`d'` in `défense d'éléphant`) is a word of its own.
  */
 export function withoutConnectors(text: string, connectors: readonly string[] | undefined): string[] {
   if (!connectors?.length) return [];
-  const words = text.trim().split(/\s+/u);
+  const words = tokens(text);
   const lists = connectors.map((c) => c.trim().split(/\s+/u).map(key)).sort((x, y) => y.length - x.length);
   const found: [number, number][] = []; // [first word, word count]
   for (let i = 1; i < words.length - 1; i++) {
@@ -41,7 +63,7 @@ export function withoutConnectors(text: string, connectors: readonly string[] | 
     found.forEach(([at, len], k) => {
       if (mask & (1 << k)) for (let j = 0; j < len; j++) drop.add(at + j);
     });
-    out.push(words.filter((_, j) => !drop.has(j)).join(" "));
+    out.push(untokens(words.filter((_, j) => !drop.has(j))));
   }
   return out;
 }
@@ -86,12 +108,20 @@ export function pinyinForms(e: SourceEntry, text: string): string[] {
  */
 export function emojiForms(text: string, words: ReadonlyMap<string, readonly string[]>): string[] {
   const out = new Set<string>();
-  const tokens = text.trim().split(/\s+/u);
-  const keys = tokens.map(key);
+  const ws = tokens(text);
+  const keys = ws.map(key);
+  // Uncased scripts: a word is found as written (the table lists Traditional forms too). One inside
+  // a longer listed word stays (犀 in 犀牛, เสือ "tiger" in เสือดาว "leopard"), or 犀牛角 would give
+  // 🦏牛角, which is an ox-horn comb.
+  const runs: [number, number][] = [];
+  for (const [word] of words) {
+    if (RUN_TOGETHER.test(word)) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) runs.push([at, at + word.length]);
+  }
+  const inside = (from: number, to: number) => runs.some(([f, t]) => t - f > to - from && f <= from && to <= t);
   for (const [word, emoji] of words) {
     if (RUN_TOGETHER.test(word)) {
-      // Uncased scripts: the word is found as written (the table lists Traditional forms too).
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        if (inside(at, at + word.length)) continue;
         const before = text.slice(0, at);
         const after = text.slice(at + word.length);
         for (const e of emoji) {
@@ -104,17 +134,17 @@ export function emojiForms(text: string, words: ReadonlyMap<string, readonly str
     const w = word.split(/\s+/u);
     for (let i = 0; i + w.length <= keys.length; i++) {
       if (!w.every((x, k) => keys[i + k] === x)) continue;
-      const head = tokens.slice(0, i);
-      const tail = tokens.slice(i + w.length);
-      const own = tokens.slice(i, i + w.length).join(" ");
+      const head = ws.slice(0, i);
+      const tail = ws.slice(i + w.length);
+      const own = untokens(ws.slice(i, i + w.length));
       for (const e of emoji) {
         if (head.length || tail.length) {
-          out.add([...head, e, ...tail].join(" "));
-          if (tail.length) out.add([...head, e + tail[0], ...tail.slice(1)].join(" "));
-          else out.add([...head.slice(0, -1), head[head.length - 1] + e].join(" "));
+          out.add(untokens([...head, e, ...tail]));
+          if (tail.length) out.add(untokens([...head, e + tail[0], ...tail.slice(1)]));
+          else out.add(untokens([...head.slice(0, -1), head[head.length - 1] + e]));
         }
-        out.add([...head, own, e, ...tail].join(" "));
-        out.add([...head, own + e, ...tail].join(" "));
+        out.add(untokens([...head, own, e, ...tail]));
+        out.add(untokens([...head, own + e, ...tail]));
       }
     }
   }

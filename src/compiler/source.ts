@@ -166,7 +166,9 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
     return out;
   };
   out.connectors = lists("connectors", "a language", (k) => (langs.has(k) ? null : `unknown language "${k}" (languages lists ${out.languages.join(", ")})`));
-  out.emoji = lists("emoji", "an emoji", (k) => (/^\p{Extended_Pictographic}\uFE0F?$/u.test(k) ? null : `"${k}" is not one emoji`));
+  // One pictograph shown as an emoji: the scanner skips joiners and selectors, so a joined sequence
+  // (🐻‍❄️) or a flag could never be matched as written, and © or ™ are not species.
+  out.emoji = lists("emoji", "an emoji", (k) => (/^\p{Emoji_Presentation}$/u.test(k) ? null : `"${k}" must be a single emoji (no joined sequence, flag or variation selector)`));
 
   const examples = (list: unknown, at: (n: Node | null | undefined) => string, file: string) => {
     if (!isSeq(list)) return;

@@ -105,8 +105,10 @@ describe("the lexicon build", () => {
     const errs = errorsOf(dir);
     expect(errs).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: connectors: unknown language "xx"/));
     expect(errs).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: connectors of "fr" must be a list of words/));
-    expect(errs).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: emoji: "ab" is not one emoji/));
+    expect(errs).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: emoji: "ab" must be a single emoji/));
     expect(errs).toHaveLength(3);
+    const joined = broken("lexicon.yaml", (t) => `${t}emoji:\n  "🐻‍❄️": [polar bear]\n  "©": [copyright]\n`);
+    expect(errorsOf(joined)).toEqual([expect.stringMatching(/emoji: "🐻‍❄️" must be a single emoji/), expect.stringMatching(/emoji: "©" must be a single emoji/)]);
   });
 
   it("requires English among the locales: every warning falls back to it", () => {

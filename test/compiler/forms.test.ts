@@ -18,6 +18,8 @@ describe("withoutConnectors", () => {
     expect(withoutConnectors("huevos de tortuga de mar", ["de"]).sort()).toEqual(["huevos de tortuga mar", "huevos tortuga de mar", "huevos tortuga mar"]);
     expect(withoutConnectors("grasa de la tortuga", ["de", "de la"])).toEqual(["grasa tortuga"]);
     expect(withoutConnectors("Horn Of The Rhino", ["of", "of the"])).toEqual(["Horn Rhino"]);
+    expect(withoutConnectors("défense d'éléphant", ["de", "d'"])).toEqual(["défense éléphant"]);
+    expect(withoutConnectors("bile d’ours de lune", ["de", "d'"]).sort()).toEqual(["bile d’ours lune", "bile ours de lune", "bile ours lune"].sort());
   });
 
   it("never drops the first or last word, and leaves one-word and connector-free texts alone", () => {
@@ -52,11 +54,19 @@ describe("emojiForms", () => {
     expect(emojiForms("elephant tusk", words).sort()).toEqual(["elephant 🐘 tusk", "elephant🐘 tusk", "🐘 tusk", "🐘tusk"].sort());
     expect(emojiForms("Tiger Bone", words)).toEqual(expect.arrayContaining(["🐯 Bone", "🐅 Bone", "Tiger 🐯 Bone", "Tiger🐅 Bone"]));
     expect(emojiForms("sừng tê giác", words)).toEqual(expect.arrayContaining(["sừng 🐘", "sừng🐘", "sừng tê giác 🐘"]));
+    expect(emojiForms("défense d'éléphant", emojiWords({ "🐘": ["éléphant"] }))).toEqual(expect.arrayContaining(["défense d'🐘", "défense d'éléphant 🐘"]));
   });
 
   it("replaces inside a word in scripts written without spaces", () => {
     expect(emojiForms("象牙手镯", words).sort()).toEqual(["象🐘牙手镯", "🐘牙手镯"].sort());
     expect(emojiForms("老虎骨", words).sort()).toEqual(["老虎🐯骨", "老🐯骨"].sort());
+  });
+
+  it("leaves a word inside a longer listed word alone", () => {
+    const rhino = emojiWords({ "🦏": ["犀", "犀牛"], "🐯": ["เสือ"], "🐆": ["เสือดาว"] });
+    expect(emojiForms("犀牛角", rhino).sort()).toEqual(["犀牛🦏角", "🦏角"].sort()); // not 🦏牛角, an ox-horn comb
+    expect(emojiForms("犀角", rhino).sort()).toEqual(["犀🦏角", "🦏角"].sort());
+    expect(emojiForms("หนังเสือดาว", rhino).sort()).toEqual(["หนังเสือดาว🐆", "หนัง🐆"].sort());
   });
 
   it("matches only whole words in spaced scripts, and never makes the emoji alone", () => {
@@ -73,9 +83,9 @@ describe("generated forms in a build", () => {
     dir = mkdtempSync(join(tmpdir(), "lexicon-"));
     cpSync("test/fixtures/lexicon", dir, { recursive: true });
     const manifest = join(dir, "lexicon.yaml");
-    writeFileSync(manifest, `${readFileSync(manifest, "utf8")}connectors:\n  fr: [de, du]\n  en: [of]\nemoji:\n  "🐘": [elephant, 象]\n  "🐻": [bear, 熊]\n`);
+    writeFileSync(manifest, `${readFileSync(manifest, "utf8")}connectors:\n  fr: [de, du, "d'"]\n  en: [of]\nemoji:\n  "🐘": [elephant, éléphant, 象]\n  "🐻": [bear, 熊]\n`);
     const ivory = join(dir, "categories/elephant-ivory.yaml");
-    writeFileSync(ivory, readFileSync(ivory, "utf8").replace("examples:", "  - {term: défense d'éléphant, lang: fr, action: warn, variants: [défense de éléphant], note: Elephant tusk.}\n  - {term: tusk of elephant, lang: en, action: warn, note: Elephant tusk.}\nexamples:"));
+    writeFileSync(ivory, readFileSync(ivory, "utf8").replace("examples:", "  - {term: défense d'éléphant, lang: fr, action: warn, note: Elephant tusk.}\n  - {term: tusk of elephant, lang: en, action: warn, note: Elephant tusk.}\nexamples:"));
     const built = buildLexicon(dir);
     if (!built.ok || !built.lex) throw new Error(built.errors.map((e) => `${e.where}: ${e.message}`).join("\n"));
     lex = built.lex;
@@ -85,6 +95,7 @@ describe("generated forms in a build", () => {
 
   it("matches a term typed without its connector, and with trade intent blocks it", () => {
     expect(decide("défense éléphant")).toBe("warn");
+    expect(decide("défense d'🐘")).toBe("warn");
     expect(decide("tusk elephant for sale")).toBe("block");
     expect(decide("#tuskelephant")).toBe("warn"); // the hashtag form of the generated form
   });
