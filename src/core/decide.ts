@@ -47,8 +47,12 @@ interface Cand {
   pat: number;
   entry: number;
   role: number;
-  /** A context term: it only fills gaps the others leave. */
-  weak: boolean;
+  /**
+   * Who wins an overlap, lowest first: 0 terms and exceptions, 1 context terms (they only fill the
+   * gaps the others leave), 2 trade words in a hashtag (a hashtag's words may be read two ways,
+   * `#jualanakmonyet` as jual|anak monyet or jualan|…, and the reading that keeps the term is meant).
+   */
+  tier: number;
   first: number;
   last: number;
   valid: boolean;
@@ -105,8 +109,8 @@ export function check(lex: Lexicon, q: string, opts: CheckOptions = {}): CheckRe
       } else valid = left && right;
     }
     const role = lex.entRole[entry]!;
-    const weak = role === ROLE.term && lex.entAction[entry] === ACTION.context;
-    cands.push({ pat: p, entry, role, weak, first, last, valid, why: valid ? null : "word_boundary", by: -1 });
+    const tier = role === ROLE.term && lex.entAction[entry] === ACTION.context ? 1 : role === ROLE.trade && kind === "hashtag" ? 2 : 0;
+    cands.push({ pat: p, entry, role, tier, first, last, valid, why: valid ? null : "word_boundary", by: -1 });
   }
 
   // Leftmost-longest among valid hits; an exception wins a tie. Context terms (species names, code
@@ -236,7 +240,7 @@ function hasSharedSpan(chosen: Cand[]): boolean {
 }
 
 function byStrengthThenPosition(x: Cand, y: Cand): number {
-  if (x.weak !== y.weak) return x.weak ? 1 : -1;
+  if (x.tier !== y.tier) return x.tier - y.tier;
   return x.first - y.first || y.last - x.last || (y.role === ROLE.exception ? 1 : 0) - (x.role === ROLE.exception ? 1 : 0);
 }
 

@@ -229,7 +229,7 @@ export function scanGeneral(a: Alphabet, text: string, hashtag = false): Scan {
     let sym = v;
     if (v === SPACE) kind = K_SPACE;
     else if (v === PUNCT) {
-      kind = cp === 0x23 || cp === 0xff03 ? K_HASH : cp === 0x40 || cp === 0x24 ? K_LEETP : K_PUNCT;
+      kind = cp === 0x23 || cp === 0xff03 ? K_HASH : cp === 0x40 || cp === 0x24 ? K_LEETP : cp === 0x21 && bangIsLetter(a, text, i, n > 0 ? rawKind[n - 1]! : K_SPACE) ? K_LEETP : K_PUNCT;
       maybeJoin = true;
       if (kind === K_LEETP) maybeLeet = true;
     }
@@ -272,7 +272,7 @@ export function scanGeneral(a: Alphabet, text: string, hashtag = false): Scan {
           if (l) (rawSym[k] = l), (rawKind[k] = K_LETTER);
         } else if (rawKind[k] === K_LEETP) {
           const c = text.charCodeAt(rawStart[k]!);
-          rawSym[k] = c === 0x40 ? a.leetAt : a.leetDollar;
+          rawSym[k] = c === 0x40 ? a.leetAt : c === 0x24 ? a.leetDollar : bmp[0x69]!; // `!` reads as i
           rawKind[k] = K_LETTER;
         }
       }
@@ -387,6 +387,16 @@ function composeVoiced(base: number, mark: number): number {
   const m = mark === 0x309a || mark === 0x309c || mark === 0xff9f ? "\u309a" : "\u3099";
   const s = (String.fromCharCode(base).normalize("NFKC") + m).normalize("NFC");
   return s.length === 1 ? s.charCodeAt(0) : -1;
+}
+
+/**
+ * `!` is the letter i before a letter, inside a word or at its start (`t!ger`, `!vory`), and
+ * punctuation everywhere else (`ivory!`, `wow!!`): unlike `@` and `$` it ends sentences.
+ */
+function bangIsLetter(a: Alphabet, text: string, next: number, prevKind: number): boolean {
+  if (prevKind !== K_LETTER && prevKind !== K_SPACE) return false;
+  const v = next < text.length ? a.bmp[text.charCodeAt(next)]! : SPACE;
+  return v === OTHER_LETTER || (v < A.SPECIAL_BASE && (a.flags[v]! & F_LETTER) !== 0);
 }
 
 function isWordish(i: number, n: number): boolean {

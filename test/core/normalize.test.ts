@@ -47,6 +47,10 @@ describe("leetspeak", () => {
     expect(folded("1v0ry f0r $ale p@ngolin")).toBe("ivory for sale pangolin");
   });
   it("reads @ and $ beside a letter, at a word's end too", () => expect(folded("vent@ ng@ $cales")).toBe("venta nga scales"));
+  it("reads ! as i before a letter, and as punctuation elsewhere", () => {
+    expect(folded("t!ger cl@w !vory")).toBe("tiger claw ivory");
+    expect(folded("ivory! wow!! 5!")).toBe("ivory wow 5");
+  });
   it("leaves numbers that are numbers", () => {
     expect(folded("ivory 1000 $100")).toBe("ivory 1000 100");
   });

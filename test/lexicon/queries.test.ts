@@ -19,10 +19,10 @@ interface Case {
 }
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-// queries.jsonl was written by the lexicon's QA with the lexicon at hand; blind.jsonl, blind-2.jsonl and
-// blind-3.jsonl by writers who never saw the lexicon nor the other sets (first scored 92.5%, 94.9% and
-// 93.2% blind, before the causes of their misses were fixed).
-const cases: Case[] = ["./queries.jsonl", "./blind.jsonl", "./blind-2.jsonl", "./blind-3.jsonl"].flatMap((f) =>
+// queries.jsonl was written by the lexicon's QA with the lexicon at hand; blind.jsonl to blind-4.jsonl by
+// writers who never saw the lexicon nor the other sets (first scored 92.5%, 94.9%, 93.2% and 92.7% blind,
+// before the causes of their misses were fixed; blind-4 is mostly hashtags).
+const cases: Case[] = ["./queries.jsonl", "./blind.jsonl", "./blind-2.jsonl", "./blind-3.jsonl", "./blind-4.jsonl"].flatMap((f) =>
   readFileSync(here(f), "utf8")
     .split("\n")
     .filter((l) => l.trim())
@@ -61,7 +61,10 @@ describe("labelled query set", () => {
     const mustBlock = cases.filter((c) => c.accept.length === 1 && c.accept[0] === "block").length;
     expect(mustAllow / cases.length).toBeGreaterThan(0.3);
     expect(mustBlock / cases.length).toBeGreaterThan(0.2);
-    expect(cases.filter((c) => c.tag.startsWith("evasion")).length / cases.length).toBeGreaterThan(0.15);
+    // Our own set tags its evasions `evasion-…`; the blind sets tag by topic, so the share is ours.
+    const own = cases.filter((c) => /^q\d/.test(c.id));
+    expect(own.length).toBeGreaterThanOrEqual(300);
+    expect(own.filter((c) => c.tag.startsWith("evasion")).length / own.length).toBeGreaterThan(0.15);
   });
 
   it("copies no dev-set query", () => {
