@@ -29,7 +29,7 @@ import { ACTION, assembleLexicon, languageGroup, type CategoryMeta, E_SAME_LANGU
 import { scan } from "../core/normalize";
 import type { EntryRole, TermAction } from "../core/types";
 import { ASTRAL_RANGES, collapses, foldOf, foldTable } from "./fold";
-import { emojiForms, emojiWords, pinyinForms, withoutConnectors } from "./forms";
+import { asciiForms, emojiForms, emojiWords, pinyinForms, withoutConnectors } from "./forms";
 
 export interface SourceEntry {
   role: EntryRole;
@@ -92,8 +92,9 @@ export function compile(input: CompileInput): Compiled {
   const errors: CompileError[] = [];
   const { entries } = input;
 
-  // 1. Every written form, the pinyin of Chinese forms, and for terms and exceptions the forms
-  //    without connectors (`cuerno rinoceronte`) and with emoji for species words (`🐘 tusk`).
+  // 1. Every written form, the pinyin of Chinese forms, German spelled without umlauts
+  //    (`Schildkroete`), and for terms and exceptions the forms without connectors
+  //    (`cuerno rinoceronte`) and with emoji for species words (`🐘 tusk`).
   const forms: { entry: number; text: string; generated: boolean }[] = [];
   const emoji = emojiWords(input.emoji);
   entries.forEach((e, i) => {
@@ -101,10 +102,14 @@ export function compile(input: CompileInput): Compiled {
     for (const text of [e.term, ...(e.variants ?? [])]) {
       forms.push({ entry: i, text, generated: false });
       for (const p of pinyinForms(e, text)) forms.push({ entry: i, text: p, generated: true });
+      const spellings = [text, ...asciiForms(e, text)];
+      for (const a of spellings.slice(1)) forms.push({ entry: i, text: a, generated: true });
       if (!named) continue;
-      const short = withoutConnectors(text, input.connectors?.[e.lang]);
-      for (const d of short) forms.push({ entry: i, text: d, generated: true });
-      for (const t of [text, ...short]) for (const m of emojiForms(t, emoji)) forms.push({ entry: i, text: m, generated: true });
+      for (const t0 of spellings) {
+        const short = withoutConnectors(t0, input.connectors?.[e.lang]);
+        for (const d of short) forms.push({ entry: i, text: d, generated: true });
+        for (const t of [t0, ...short]) for (const m of emojiForms(t, emoji)) forms.push({ entry: i, text: m, generated: true });
+      }
     }
   });
 

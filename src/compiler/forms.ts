@@ -1,7 +1,7 @@
 /**
  * Forms generated from a written form of an entry, as people type it in a search box:
- * pinyin for Chinese, the phrase without its connectors (`cuerno rinoceronte`), and emoji standing
- * for the species word (`🐘 tusk`, `🦏角`). The compiler scans each like a written form, so they
+ * pinyin for Chinese, German without umlauts (`Schildkroete`), the phrase without its connectors
+ * (`cuerno rinoceronte`), and emoji standing for the species word (`🐘 tusk`, `🦏角`). The compiler scans each like a written form, so they
  * fold and match exactly as a query does; a generated form never displaces a written one.
  */
 import { pinyin } from "pinyin-pro";
@@ -33,6 +33,18 @@ function untokens(ws: readonly string[]): string {
   let out = "";
   for (const w of ws) out += out === "" || /['’]$/u.test(out) ? w : ` ${w}`;
   return out;
+}
+
+const UMLAUT: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss" };
+
+/**
+ * German typed without umlauts, as on keyboards that lack them (`Strahlenschildkroete`,
+ * `Baerengalle`): ä ö ü ß as ae oe ue ss. Folding drops the dots (`ö` reads as `o`), which
+ * catches `Schildkrote` but not the `oe` spelling German readers actually write.
+ */
+export function asciiForms(e: Pick<SourceEntry, "lang">, text: string): string[] {
+  if (e.lang !== "de" || !/[äöüÄÖÜß]/u.test(text)) return [];
+  return [text.replace(/[äöüÄÖÜß]/gu, (c) => UMLAUT[c]!)];
 }
 
 /** Texts with more connectors than this get no connector-free forms (2^n - 1 of them; no search-box phrase has so many). */

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLexicon } from "../../src/compiler";
-import { emojiForms, emojiWords, withoutConnectors } from "../../src/compiler/forms";
+import { asciiForms, emojiForms, emojiWords, withoutConnectors } from "../../src/compiler/forms";
 import { check, type Lexicon } from "../../src/core";
 
 describe("withoutConnectors", () => {
@@ -44,6 +44,15 @@ describe("withoutConnectors", () => {
         }
       }),
     );
+  });
+});
+
+describe("asciiForms", () => {
+  it("spells German umlauts out, and only German", () => {
+    expect(asciiForms({ lang: "de" }, "Strahlenschildkröte")).toEqual(["Strahlenschildkroete"]);
+    expect(asciiForms({ lang: "de" }, "Bärengalle Öl Süß")).toEqual(["Baerengalle Oel Suess"]);
+    expect(asciiForms({ lang: "de" }, "Elfenbein")).toEqual([]);
+    expect(asciiForms({ lang: "tr" }, "köpek")).toEqual([]);
   });
 });
 
