@@ -125,24 +125,23 @@ export function emojiForms(text: string, words: ReadonlyMap<string, readonly str
   // Uncased scripts: a word is found as written (the table lists Traditional forms too). One inside
   // a longer listed word stays (犀 in 犀牛, เสือ "tiger" in เสือดาว "leopard"), or 犀牛角 would give
   // 🦏牛角, which is an ox-horn comb.
-  const runs: [number, number][] = [];
-  for (const [word] of words) {
-    if (RUN_TOGETHER.test(word)) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) runs.push([at, at + word.length]);
-  }
-  const inside = (from: number, to: number) => runs.some(([f, t]) => t - f > to - from && f <= from && to <= t);
+  const runs: { at: number; word: string; emoji: readonly string[] }[] = [];
   for (const [word, emoji] of words) {
-    if (RUN_TOGETHER.test(word)) {
-      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-        if (inside(at, at + word.length)) continue;
-        const before = text.slice(0, at);
-        const after = text.slice(at + word.length);
-        for (const e of emoji) {
-          if ((before + after).trim()) out.add(before + e + after);
-          out.add(before + word + e + after);
-        }
-      }
-      continue;
+    if (RUN_TOGETHER.test(word)) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) runs.push({ at, word, emoji });
+  }
+  const inside = (r: (typeof runs)[number]) => runs.some((o) => o.word.length > r.word.length && o.at <= r.at && r.at + r.word.length <= o.at + o.word.length);
+  for (const r of runs) {
+    if (inside(r)) continue;
+    const before = text.slice(0, r.at);
+    const after = text.slice(r.at + r.word.length);
+    for (const e of r.emoji) {
+      if ((before + after).trim()) out.add(before + e + after);
+      out.add(before + r.word + e + after);
     }
+  }
+  // Spaced scripts: whole words only.
+  for (const [word, emoji] of words) {
+    if (RUN_TOGETHER.test(word)) continue;
     const w = word.split(/\s+/u);
     for (let i = 0; i + w.length <= keys.length; i++) {
       if (!w.every((x, k) => keys[i + k] === x)) continue;

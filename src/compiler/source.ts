@@ -48,6 +48,11 @@ const CATEGORY_FILE: Shape = { category: str(true), name: str(true), cites: str(
 const MANIFEST: Shape = { name: str(true), categories: { type: "strings", required: true }, languages: { type: "strings", required: true }, connectors: { type: "map" }, emoji: { type: "map" }, locales: { type: "strings", required: true } };
 const UI_KEYS = ["learnMore", "report", "continue", "goBack", "close"] as const;
 
+/** A YAML node as plain JavaScript (a list as an array, a scalar as its value). */
+function toJs(v: Node | null): unknown {
+  return v && "toJSON" in v ? (v as { toJSON(): unknown }).toJSON() : v;
+}
+
 class Reader {
   errors: CompileError[] = [];
   texts: string[] = [];
@@ -90,7 +95,7 @@ class Reader {
         continue;
       }
       const v = pair.value as Node | null;
-      const js = v && "toJSON" in v ? (v as { toJSON(): unknown }).toJSON() : v;
+      const js = toJs(v);
       const bad = (m: string) => {
         this.errors.push({ where: at(v ?? (pair.key as Node)), message: `${what} field "${key}" ${m}` });
         ok = false;
@@ -157,7 +162,7 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
     for (const pair of (node as YAMLMap).items) {
       const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const where = manifest.at((pair.key as Node) ?? node);
-      const js = pair.value && "toJSON" in (pair.value as object) ? (pair.value as { toJSON(): unknown }).toJSON() : pair.value;
+      const js = toJs(pair.value as Node | null);
       const bad = keyOk(k);
       if (bad) r.errors.push({ where, message: `lexicon.yaml: ${field}: ${bad}` });
       else if (!Array.isArray(js) || js.length === 0 || js.some((w) => typeof w !== "string" || w.trim() === "")) r.errors.push({ where, message: `lexicon.yaml: ${field} of "${k}" must be a list of words` });
