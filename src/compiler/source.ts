@@ -248,7 +248,12 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
   listOf("context.yaml", "context", CONTEXT, "context", "context");
   listOf("exceptions.yaml", "exceptions", EXCEPTION, "exception", "exception");
 
-  // Messages.
+  // Messages. A file the manifest does not list would be silently unused: say so, as for categories.
+  const msgFiles = existsSync(join(dir, "messages")) ? readdirSync(join(dir, "messages")).filter((f) => f.endsWith(".yaml")) : [];
+  for (const file of msgFiles.sort()) {
+    const locale = file.replace(/\.yaml$/, "");
+    if (!out.locales.includes(locale)) r.errors.push({ where: `${join(dir, "messages", file)}:1`, message: `messages/${file} is not used: add "${locale}" to locales in lexicon.yaml` });
+  }
   for (const locale of out.locales) {
     const f = r.load(`messages/${locale}.yaml`);
     if (!f) continue;

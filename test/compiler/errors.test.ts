@@ -100,6 +100,12 @@ describe("the lexicon build", () => {
     expect(errs).toContainEqual(expect.stringMatching(/pangolin\.yaml:1: category "pangolin" is not listed in lexicon\.yaml/));
   });
 
+  it("names a messages file that lexicon.yaml does not list in locales (it would be silently unused)", () => {
+    const dir = broken("messages/fr.yaml", (t) => t);
+    cpSync(join(dir, "messages/fr.yaml"), join(dir, "messages/tl.yaml"));
+    expect(errorsOf(dir)).toEqual([expect.stringMatching(/messages\/tl\.yaml:1: messages\/tl\.yaml is not used: add "tl" to locales in lexicon\.yaml/)]);
+  });
+
   it("names a bad connectors or emoji table in lexicon.yaml", () => {
     const dir = broken("lexicon.yaml", (t) => `${t}connectors:\n  xx: [de]\n  fr: de\nemoji:\n  "🐘": [elephant]\n  ab: [word]\n`);
     const errs = errorsOf(dir);
