@@ -156,6 +156,14 @@ export function emojiForms(text: string, words: ReadonlyMap<string, readonly str
         }
         out.add(untokens([...head, own, e, ...tail]));
         out.add(untokens([...head, own + e, ...tail]));
+        // A two-word term also reads with the emoji on the other side (`🦏 sừng` for sừng tê giác,
+        // `horn 🦏`): the emoji carries no word order, and writers put it where their language puts
+        // the species word.
+        if (head.length + tail.length === 1) {
+          const other = head[0] ?? tail[0]!;
+          if (tail.length) out.add(untokens([other, e])), out.add(other + e);
+          else out.add(untokens([e, other])), out.add(e + other);
+        }
       }
     }
   }

@@ -60,10 +60,18 @@ describe("emojiForms", () => {
   const words = emojiWords({ "🐘": ["elephant", "象", "tê giác"], "🐯": ["tiger", "虎"], "🐅": ["tiger"] });
 
   it("puts the emoji in place of a whole word, glued or spaced, and after it as decoration", () => {
-    expect(emojiForms("elephant tusk", words).sort()).toEqual(["elephant 🐘 tusk", "elephant🐘 tusk", "🐘 tusk", "🐘tusk"].sort());
+    expect(emojiForms("elephant tusk", words).sort()).toEqual(["elephant 🐘 tusk", "elephant🐘 tusk", "🐘 tusk", "🐘tusk", "tusk 🐘", "tusk🐘"].sort());
     expect(emojiForms("Tiger Bone", words)).toEqual(expect.arrayContaining(["🐯 Bone", "🐅 Bone", "Tiger 🐯 Bone", "Tiger🐅 Bone"]));
     expect(emojiForms("sừng tê giác", words)).toEqual(expect.arrayContaining(["sừng 🐘", "sừng🐘", "sừng tê giác 🐘"]));
     expect(emojiForms("défense d'éléphant", emojiWords({ "🐘": ["éléphant"] }))).toEqual(expect.arrayContaining(["défense d'🐘", "défense d'éléphant 🐘"]));
+  });
+
+  it("puts the emoji on the other side of a two-word term too, where another word order puts the species", () => {
+    expect(emojiForms("sừng tê giác", words)).toEqual(expect.arrayContaining(["🐘 sừng", "🐘sừng"]));
+    expect(emojiForms("tiger bone", words)).toEqual(expect.arrayContaining(["bone 🐯", "bone🐅"]));
+    // Longer terms keep their order: the emoji moves only where one word is left beside it.
+    expect(emojiForms("tiger bone wine", words)).not.toContain("bone wine 🐯");
+    expect(emojiForms("tiger bone wine", words)).toContain("🐯 bone wine");
   });
 
   it("replaces inside a word in scripts written without spaces", () => {
