@@ -29,7 +29,7 @@ import { ACTION, assembleLexicon, languageGroup, type CategoryMeta, E_SAME_LANGU
 import { scan } from "../core/normalize";
 import type { EntryRole, TermAction } from "../core/types";
 import { ASTRAL_RANGES, collapses, foldOf, foldTable } from "./fold";
-import { asciiForms, emojiForms, emojiWords, pinyinForms, withoutConnectors } from "./forms";
+import { asciiForms, emojiEnglish, emojiForms, emojiWords, pinyinForms, withoutConnectors } from "./forms";
 
 export interface SourceEntry {
   role: EntryRole;
@@ -97,6 +97,7 @@ export function compile(input: CompileInput): Compiled {
   //    (`cuerno rinoceronte`) and with emoji for species words (`🐘 tusk`).
   const forms: { entry: number; text: string; generated: boolean }[] = [];
   const emoji = emojiWords(input.emoji);
+  const english = emojiEnglish(input.emoji);
   entries.forEach((e, i) => {
     const named = e.role === "term" || e.role === "exception";
     for (const text of [e.term, ...(e.variants ?? [])]) {
@@ -108,7 +109,7 @@ export function compile(input: CompileInput): Compiled {
       for (const t0 of spellings) {
         const short = withoutConnectors(t0, input.connectors?.[e.lang]);
         for (const d of short) forms.push({ entry: i, text: d, generated: true });
-        for (const t of [t0, ...short]) for (const m of emojiForms(t, emoji)) forms.push({ entry: i, text: m, generated: true });
+        for (const t of [t0, ...short]) for (const m of emojiForms(t, emoji, english)) forms.push({ entry: i, text: m, generated: true });
       }
     }
   });

@@ -118,7 +118,7 @@ export function pinyinForms(e: SourceEntry, text: string): string[] {
  * of scripts written without spaces (and Hangul) are replaced inside a word; others only whole.
  * A form that would be the emoji alone is not made: an emoji is not a term.
  */
-export function emojiForms(text: string, words: ReadonlyMap<string, readonly string[]>): string[] {
+export function emojiForms(text: string, words: ReadonlyMap<string, readonly string[]>, english: ReadonlyMap<string, string> = new Map()): string[] {
   const out = new Set<string>();
   const ws = tokens(text);
   const keys = ws.map(key);
@@ -137,6 +137,10 @@ export function emojiForms(text: string, words: ReadonlyMap<string, readonly str
     for (const e of r.emoji) {
       if ((before + after).trim()) out.add(before + e + after);
       out.add(before + r.word + e + after);
+      // The English species word before the rest (`rhino角`, `rhino 角` for 犀牛角): sellers mix
+      // the two. Only where the species starts the term, so the rest is a product word.
+      const en = english.get(e);
+      if (en && r.at === 0 && after.trim()) out.add(en + after), out.add(`${en} ${after}`);
     }
   }
   // Spaced scripts: whole words only.
@@ -169,6 +173,13 @@ export function emojiForms(text: string, words: ReadonlyMap<string, readonly str
   }
   out.delete(text);
   return [...out];
+}
+
+/** The English word of each emoji: by the manifest's convention, the first of its list. */
+export function emojiEnglish(table: Readonly<Record<string, readonly string[]>> | undefined): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [e, list] of Object.entries(table ?? {})) if (list[0]) m.set(e, list[0]);
+  return m;
 }
 
 /** Invert the manifest's emoji table (emoji → words) to word → emoji, keys folded for comparison. */

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLexicon } from "../../src/compiler";
-import { asciiForms, emojiForms, emojiWords, withoutConnectors } from "../../src/compiler/forms";
+import { asciiForms, emojiEnglish, emojiForms, emojiWords, withoutConnectors } from "../../src/compiler/forms";
 import { check, type Lexicon } from "../../src/core";
 
 describe("withoutConnectors", () => {
@@ -72,6 +72,15 @@ describe("emojiForms", () => {
     // Longer terms keep their order: the emoji moves only where one word is left beside it.
     expect(emojiForms("tiger bone wine", words)).not.toContain("bone wine 🐯");
     expect(emojiForms("tiger bone wine", words)).toContain("🐯 bone wine");
+  });
+
+  it("puts the English species word (the first of an emoji's list) before the rest of a term of a script without spaces", () => {
+    const table = { "🦏": ["rhino", "犀", "犀牛"], "🐯": ["tiger", "虎"] };
+    const en = emojiEnglish(table);
+    expect(emojiForms("犀牛角", emojiWords(table), en)).toEqual(expect.arrayContaining(["rhino角", "rhino 角"]));
+    // Only where the species starts the term: 老虎骨 keeps its 老, and no form is the English word alone.
+    expect(emojiForms("老虎骨", emojiWords(table), en).filter((f) => f.includes("tiger"))).toEqual([]);
+    expect(emojiForms("犀牛", emojiWords(table), en)).not.toContain("rhino");
   });
 
   it("replaces inside a word in scripts written without spaces", () => {
