@@ -27,6 +27,7 @@ export function fallbackChain(tag: string): string[] {
     chain.push(hant ? "zh-hans" : "zh-hant");
   }
   if (lang === "in") chain.push("id"); // the old code for Indonesian
+  if (lang === "fil") chain.push("tl"); // Filipino, as browsers send it, reads the Tagalog text
   return chain;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inferKind, isValidLocale, parseAcceptLanguage, resolveLocale } from "../../src/core";
 
-const AVAILABLE = ["en", "zh-Hans", "zh-Hant", "fr", "es", "pt", "ar"];
+const AVAILABLE = ["en", "zh-Hans", "zh-Hant", "fr", "es", "pt", "ar", "id", "tl"];
 
 describe("locale fallback", () => {
   it.each([
@@ -15,6 +15,9 @@ describe("locale fallback", () => {
     ["FR", "fr"],
     ["pt-BR", "pt"],
     ["de", "en"],
+    ["fil-PH", "tl"], // Filipino, as browsers send it
+    ["fil", "tl"],
+    ["in-ID", "id"], // the old code for Indonesian
   ])("%s → %s", (tag, want) => expect(resolveLocale(AVAILABLE, tag)).toBe(want));
   it("falls back to the other Chinese script before English", () => {
     expect(resolveLocale(["en", "zh-Hans"], "zh-TW")).toBe("zh-Hans");
