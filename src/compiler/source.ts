@@ -48,6 +48,11 @@ const CATEGORY_FILE: Shape = { category: str(true), name: str(true), cites: str(
 const MANIFEST: Shape = { name: str(true), categories: { type: "strings", required: true }, languages: { type: "strings", required: true }, connectors: { type: "map" }, emoji: { type: "map" }, locales: { type: "strings", required: true } };
 const UI_KEYS = ["learnMore", "report", "continue", "goBack", "close"] as const;
 
+/** The `.yaml` files of a lexicon folder's subfolder, sorted (none when it is missing). */
+function yamlFiles(dir: string, sub: string): string[] {
+  return existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).filter((f) => f.endsWith(".yaml")).sort() : [];
+}
+
 /** A YAML node as plain JavaScript (a list as an array, a scalar as its value). */
 function toJs(v: Node | null): unknown {
   return v && "toJSON" in v ? (v as { toJSON(): unknown }).toJSON() : v;
@@ -223,10 +228,10 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
   };
 
   // Categories.
-  const files = existsSync(join(dir, "categories")) ? readdirSync(join(dir, "categories")).filter((f) => f.endsWith(".yaml")) : [];
+  const files = yamlFiles(dir, "categories");
   const listed = m.categories as string[];
   for (const id of listed) if (!files.includes(`${id}.yaml`)) r.errors.push({ where: `${join(dir, "lexicon.yaml")}`, message: `category "${id}" has no file categories/${id}.yaml` });
-  for (const file of files.sort()) {
+  for (const file of files) {
     const id = file.replace(/\.yaml$/, "");
     const f = r.load(`categories/${file}`);
     if (!f) continue;
@@ -249,8 +254,7 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
   listOf("exceptions.yaml", "exceptions", EXCEPTION, "exception", "exception");
 
   // Messages. A file the manifest does not list would be silently unused: say so, as for categories.
-  const msgFiles = existsSync(join(dir, "messages")) ? readdirSync(join(dir, "messages")).filter((f) => f.endsWith(".yaml")) : [];
-  for (const file of msgFiles.sort()) {
+  for (const file of yamlFiles(dir, "messages")) {
     const locale = file.replace(/\.yaml$/, "");
     if (!out.locales.includes(locale)) r.errors.push({ where: `${join(dir, "messages", file)}:1`, message: `messages/${file} is not used: add "${locale}" to locales in lexicon.yaml` });
   }
