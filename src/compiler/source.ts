@@ -156,7 +156,7 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
   const langs = new Set(out.languages);
   const ids = new Map<string, string>();
   // Tables of word lists: `connectors` by language, `emoji` by emoji.
-  const lists = (field: "connectors" | "emoji", what: string, keyOk: (k: string) => string | null): Record<string, string[]> => {
+  const lists = (field: "connectors" | "emoji", what: string, keyOk: (k: string) => string | null, listOk: (k: string, words: string[]) => string | null = () => null): Record<string, string[]> => {
     const out: Record<string, string[]> = {};
     if (m[field] === undefined) return out;
     const node = m[field] as Node | null;
@@ -171,14 +171,26 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
       const bad = keyOk(k);
       if (bad) r.errors.push({ where, message: `lexicon.yaml: ${field}: ${bad}` });
       else if (!Array.isArray(js) || js.length === 0 || js.some((w) => typeof w !== "string" || w.trim() === "")) r.errors.push({ where, message: `lexicon.yaml: ${field} of "${k}" must be a list of words` });
-      else out[k] = js as string[];
+      else {
+        const badList = listOk(k, js as string[]);
+        if (badList) r.errors.push({ where, message: `lexicon.yaml: ${field}: ${badList}` });
+        else out[k] = js as string[];
+      }
     }
     return out;
   };
   out.connectors = lists("connectors", "a language", (k) => (langs.has(k) ? null : `unknown language "${k}" (languages lists ${out.languages.join(", ")})`));
   // One pictograph shown as an emoji: the scanner skips joiners and selectors, so a joined sequence
   // (🐻‍❄️) or a flag could never be matched as written, and © or ™ are not species.
-  out.emoji = lists("emoji", "an emoji", (k) => (/^\p{Emoji_Presentation}$/u.test(k) ? null : `"${k}" must be a single emoji (no joined sequence, flag or variation selector)`));
+  // The first word is the English one (forms.ts `emojiEnglish`): it stands for the species word
+  // that starts a Chinese, Japanese or Thai term (`rhino角`), so a reordered list would silently
+  // generate forms like `犀角` from `犀牛角`.
+  out.emoji = lists(
+    "emoji",
+    "an emoji",
+    (k) => (/^\p{Emoji_Presentation}$/u.test(k) ? null : `"${k}" must be a single emoji (no joined sequence, flag or variation selector)`),
+    (k, words) => (/^[a-z]+( [a-z]+)*$/.test(words[0]!.trim()) ? null : `the list of "${k}" must start with its English word in lowercase ASCII (it stands for the species in terms like rhino角), not "${words[0]}"`),
+  );
 
   const examples = (list: unknown, at: (n: Node | null | undefined) => string, file: string) => {
     if (!isSeq(list)) return;

@@ -117,6 +117,16 @@ describe("the lexicon build", () => {
     expect(errorsOf(joined)).toEqual([expect.stringMatching(/emoji: "🐻‍❄️" must be a single emoji/), expect.stringMatching(/emoji: "©" must be a single emoji/)]);
   });
 
+  it("requires each emoji list to start with its English word, which stands for the species in terms like rhino角", () => {
+    let line = 0;
+    const dir = broken("lexicon.yaml", (t) => {
+      const text = `${t}emoji:\n  "🐘": [elephant, 象]\n  "🦏": [犀牛, rhino]\n`;
+      line = text.split("\n").indexOf(`  "🦏": [犀牛, rhino]`) + 1;
+      return text;
+    });
+    expect(errorsOf(dir)).toEqual([expect.stringMatching(new RegExp(`lexicon\\.yaml:${line}: lexicon\\.yaml: emoji: the list of "🦏" must start with its English word.*not "犀牛"`))]);
+  });
+
   it("requires English among the locales: every warning falls back to it", () => {
     const dir = broken("lexicon.yaml", (t) => t.replace("locales: [en, fr, zh-Hans, ar]", "locales: [fr, zh-Hans, ar]"));
     expect(errorsOf(dir)).toContainEqual(expect.stringMatching(/lexicon\.yaml:\d+: lexicon\.yaml: locales must include "en"/));
