@@ -46,6 +46,9 @@ const CONTEXT: Shape = { term: str(true), ...COMMON };
 const EXCEPTION: Shape = { phrase: str(true), reason: str(true), lang: str(true), variants: { type: "strings" }, id: str(), match: str(false, ["word", "substring"]), pinyin: COMMON.pinyin };
 const CATEGORY_FILE: Shape = { category: str(true), name: str(true), cites: str(true), generic: { type: "boolean" }, terms: { type: "list", required: true }, examples: { type: "list" } };
 const MANIFEST: Shape = { name: str(true), categories: { type: "strings", required: true }, languages: { type: "strings", required: true }, connectors: { type: "map" }, emoji: { type: "map" }, locales: { type: "strings", required: true } };
+/** Limits of a warning's title and body (lexicon/schema/messages.schema.json). */
+const TITLE_MAX = 40;
+const BODY_MAX = 300;
 const UI_KEYS = ["learnMore", "report", "continue", "goBack", "close"] as const;
 
 /** The `.yaml` files of a lexicon folder's subfolder, sorted (none when it is missing). */
@@ -284,9 +287,16 @@ export function readLexicon(dir = "lexicon"): LexiconSource {
     const text = (v: unknown) => typeof v === "string" && v.trim() !== "";
     need(text(msg.default?.title) && text(msg.default?.body) && /^https:\/\//.test(msg.default?.learnMoreUrl ?? ""), "default needs a text title, a text body and an https learnMoreUrl");
     for (const k of UI_KEYS) need(typeof msg.ui?.[k] === "string", `ui.${k} is missing`);
+    // The dialog has room for a one-line heading and a short paragraph (the limits of messages.schema.json,
+    // in code points as JSON Schema counts them): a longer text would be cut off on a phone.
+    const fits = (what: string, v: unknown, max: number) => typeof v !== "string" || need([...v].length <= max, `${what} is ${[...v].length} characters; at most ${max}`);
+    fits("default title", msg.default?.title, TITLE_MAX);
+    fits("default body", msg.default?.body, BODY_MAX);
     for (const c of out.categories) {
       const t = msg.categories?.[c.id];
       need(text(t?.title) && text(t?.body), `category "${c.id}" needs a text title and a text body`);
+      fits(`category "${c.id}" title`, t?.title, TITLE_MAX);
+      fits(`category "${c.id}" body`, t?.body, BODY_MAX);
       if (t?.learnMoreUrl) need(/^https:\/\//.test(t.learnMoreUrl), `category "${c.id}" learnMoreUrl must be https`);
     }
     out.messages[locale] = msg;

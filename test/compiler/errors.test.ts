@@ -136,4 +136,14 @@ describe("the lexicon build", () => {
     const dir = broken("messages/en.yaml", (t) => t.replace('elephant-ivory: {title: "Protect wildlife (ivory)"', "elephant-ivory: {title: 2024"));
     expect(errorsOf(dir)).toContainEqual(expect.stringMatching(/messages\/en\.yaml: category "elephant-ivory" needs a text title and a text body/));
   });
+
+  it("refuses a warning title or body too long for the dialog, counting characters, not UTF-16 units", () => {
+    const long = "ปกป้องสัตว์เลื้อยคลานและสัตว์ครึ่งบกครึ่งน้ำ"; // 44 code points
+    const dir = broken("messages/en.yaml", (t) => t.replace('elephant-ivory: {title: "Protect wildlife (ivory)"', `elephant-ivory: {title: "${long}"`));
+    expect(errorsOf(dir)).toEqual([expect.stringMatching(/messages\/en\.yaml: category "elephant-ivory" title is 44 characters; at most 40/)]);
+    const emoji = "🐘".repeat(40); // 80 UTF-16 units, 40 characters: fits
+    const ok = buildLexicon(broken("messages/en.yaml", (t) => t.replace('elephant-ivory: {title: "Protect wildlife (ivory)"', `elephant-ivory: {title: "${emoji}"`)));
+    expect(ok.errors).toEqual([]);
+    expect(ok.ok).toBe(true);
+  });
 });
