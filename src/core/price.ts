@@ -28,6 +28,8 @@ const AFTER = new RegExp(
       "baht", "บาท", "thb", "rupees?", "rs", "inr", "रुपये", "रुपए", "ksh", "tsh", "shilingi",
       "元", "块钱", "塊錢", "块", "塊", "万", "萬", "円", "원", "만원", "rmb", "cny", "yuan", "yen", "jpy", "hkd", "twd", "sgd", "krw",
       "руб(?:лей|ля|\\.)?", "₽", "درهم", "ريال", "دولار", "جنيه", "aed", "sar",
+      "ກີບ", "kip", "lak", "រៀល", "riels?", "ကျပ်", "kyats?", "mmk", // Lao kip, Cambodian riel, Myanmar kyat
+      "soles", "bolivianos", "bs", // Peruvian soles, Bolivian bolivianos (`800 bs`)
     ].join("|") +
     ")(?![\\p{L}])",
   "iu",
