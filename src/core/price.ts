@@ -16,7 +16,7 @@ const SIGN = "[$€£¥₫฿₹₩₱₽]";
  * a Latin word edge and two digits (`RM50`, `Rs. 500`; not `rs3`).
  */
 const BEFORE_SIGN = new RegExp(`(?:${SIGN}|\\p{Script=Latin}{1,3}\\$)\\s?\\p{Nd}`, "iu");
-const BEFORE_CODE = /(?<![\p{Script=Latin}\p{N}])(?:rp\.?|rm|rs\.?|usd|vnd|idr|myr|thb|inr|ksh|tsh|rmb|cny|hkd|sgd|php|aed|sar)\s?\p{Nd}{2,}/iu;
+const BEFORE_CODE = /(?<![\p{Script=Latin}\p{N}])(?:rp\.?|rm|rs\.?|bs\.?|s\/\.?|usd|vnd|idr|myr|thb|inr|ksh|tsh|rmb|cny|hkd|sgd|php|aed|sar)\s?\p{Nd}{2,}/iu;
 /** A unit after the amount: `150rb`, `1,5 jt`, `3000元`, `1000块钱`, `10만원`, `500 THB`. */
 const AFTER = new RegExp(
   "\\p{Nd}(?:[.,]\\p{Nd}+)?\\s?(?:" +
@@ -28,10 +28,22 @@ const AFTER = new RegExp(
       "baht", "บาท", "thb", "rupees?", "rs", "inr", "रुपये", "रुपए", "ksh", "tsh", "shilingi",
       "元", "块钱", "塊錢", "块", "塊", "万", "萬", "円", "원", "만원", "rmb", "cny", "yuan", "yen", "jpy", "hkd", "twd", "sgd", "krw",
       "руб(?:лей|ля|\\.)?", "₽", "درهم", "ريال", "دولار", "جنيه", "aed", "sar",
-      "ກີບ", "kip", "lak", "រៀល", "riels?", "ကျပ်", "kyats?", "mmk", // Lao kip, Cambodian riel, Myanmar kyat
-      "soles", "bolivianos", "bs", // Peruvian soles, Bolivian bolivianos (`800 bs`)
     ].join("|") +
     ")(?![\\p{L}])",
+  "iu",
+);
+/**
+ * Units whose small amounts are something else: Dutch `kip` (chicken), Spanish `riel` (rail), the
+ * Burmese kyat as a weight of gold, Lao ກີບ (hoof), `soles` (restaurant-guide suns), `bolivianos`
+ * (Bolivian people). No price in kip, riel, kyat, soles or bolivianos is under 100, so three digits
+ * (`500.000 ກີບ`, `350 soles`). Scripts without spaces run the next word into the unit (`50000រៀលទេ`),
+ * but not into the weight ကျပ်သား. The Lao, Burmese and Khmer words for thousand, hundred thousand
+ * and million may come between (`2 ລ້ານກີບ`, `၅၀ သိန်း`, `5ម៉ឺនរៀល`).
+ */
+const AFTER_LARGE = new RegExp(
+  "\\p{Nd}(?:\\p{Nd}{2}(?:[.,]\\p{Nd}+)?\\s?(?:kip|lak|riels?|kyats?|mmk|soles|bolivianos)(?![\\p{L}])" +
+    "|\\p{Nd}{2}(?:[.,]\\p{Nd}+)?\\s?(?:ກີບ|រៀល|ကျပ်(?!သား))" +
+    "|\\s?(?:ລ້ານ|ພັນ|သိန်း|သောင်း|ម៉ឺន|លាន)\\s?(?:ກີບ|រៀល|ကျပ်|kip|riels?|kyats?)?)",
   "iu",
 );
 /**
@@ -53,5 +65,5 @@ export function hasPrice(q: string): boolean {
   // warns, they put 20-28 % on the benchmark's median check).
   if (!DIGITS.test(q)) return false;
   const t = COMPAT.test(q) ? q.normalize("NFKC") : q;
-  return THOUSANDS.test(t) || AFTER.test(t) || BEFORE_SIGN.test(t) || BEFORE_CODE.test(t);
+  return THOUSANDS.test(t) || AFTER.test(t) || AFTER_LARGE.test(t) || BEFORE_SIGN.test(t) || BEFORE_CODE.test(t);
 }
