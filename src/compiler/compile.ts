@@ -100,16 +100,19 @@ export function compile(input: CompileInput): Compiled {
   const english = emojiEnglish(input.emoji);
   entries.forEach((e, i) => {
     const named = e.role === "term" || e.role === "exception";
+    const generate = (texts: readonly string[]) => {
+      for (const text of texts) forms.push({ entry: i, text, generated: true });
+    };
     for (const text of [e.term, ...(e.variants ?? [])]) {
       forms.push({ entry: i, text, generated: false });
-      for (const p of pinyinForms(e, text)) forms.push({ entry: i, text: p, generated: true });
-      const spellings = [text, ...asciiForms(e, text)];
-      for (const a of spellings.slice(1)) forms.push({ entry: i, text: a, generated: true });
+      generate(pinyinForms(e, text));
+      const ascii = asciiForms(e, text);
+      generate(ascii);
       if (!named) continue;
-      for (const t0 of spellings) {
-        const short = withoutConnectors(t0, input.connectors?.[e.lang]);
-        for (const d of short) forms.push({ entry: i, text: d, generated: true });
-        for (const t of [t0, ...short]) for (const m of emojiForms(t, emoji, english)) forms.push({ entry: i, text: m, generated: true });
+      for (const spelling of [text, ...ascii]) {
+        const short = withoutConnectors(spelling, input.connectors?.[e.lang]);
+        generate(short);
+        for (const t of [spelling, ...short]) generate(emojiForms(t, emoji, english));
       }
     }
   });
